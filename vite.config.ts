@@ -1,0 +1,69 @@
+import { defineConfig, type Plugin, type ViteDevServer } from 'vite'
+import react from '@vitejs/plugin-react'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+type DevApi = {
+  listener: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
+  demo: boolean
+}
+
+/**
+ * Mounts the same Hono app `npm start` serves on /api inside Vite's dev server, so
+ * development and production run one code path. Without a key it runs against the
+ * msw handlers served in-process (demo mode) and marks the page with a meta tag.
+ */
+function devApi(): Plugin {
+  let api: Promise<DevApi> | undefined
+  const load = (server: ViteDevServer) =>
+    (api ??= server
+      .ssrLoadModule('/server/dev-entry.ts')
+      .then((mod) => (mod as { createDevApi: () => Promise<DevApi> }).createDevApi()))
+  return {
+    name: 'performchat-dev-api',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!req.url?.startsWith('/api/') && req.url !== '/api') return next()
+        load(server)
+          .then((dev) => dev.listener(req, res))
+          .catch(next)
+      })
+    },
+    async transformIndexHtml(html, ctx) {
+      if (!ctx.server) return html
+      const dev = await load(ctx.server)
+      return dev.demo ? html.replace('<head>', '<head><meta name="performchat-demo" content="1">') : html
+    },
+  }
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: [react(), devApi()],
+  server: { port: 5173, host: '127.0.0.1' },
+  preview: { port: 4173, host: '127.0.0.1' },
+  build: isSsrBuild
+    ? { target: 'node20', sourcemap: false, emptyOutDir: true, copyPublicDir: false }
+    : { outDir: 'dist/client', sourcemap: false, emptyOutDir: true },
+  ssr: { noExternal: true, target: 'node' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+}))
