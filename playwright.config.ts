@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs'
 
 // This machine cannot download Playwright's browsers: use Debian's Chromium when
 // present (or CHROMIUM_PATH), Playwright's own elsewhere.
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 export default defineConfig({
   testDir: 'e2e',

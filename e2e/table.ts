@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test'
+import type { Conversation } from '../src/lib/contract.ts'
+
+export const table = (page: Page) => page.getByRole('table', { name: 'Conversations' })
+
+/** The Title cell of every body row on the current page, as the user reads it. */
+export async function visibleTitles(page: Page): Promise<string[]> {
+  const rows = table(page).getByRole('row')
+  const count = await rows.count()
+  const titles: string[] = []
+  for (let i = 1; i < count; i++) {
+    titles.push((await rows.nth(i).getByRole('cell').first().innerText()).trim())
+  }
+  return titles
+}
+
+/** Each visible row's title begins with the expected conversation's title, in order. */
+export async function expectRows(page: Page, expected: readonly Conversation[]) {
+  await expect(table(page).getByRole('row')).toHaveCount(expected.length + 1)
+  const titles = await visibleTitles(page)
+  expected.forEach((conversation, i) => {
+    if (conversation.title) expect(titles[i], `row ${i + 1}`).toContain(conversation.title.trim())
+  })
+}
+
+export async function waitForCompleteList(page: Page) {
+  await expect(page.getByRole('progressbar', { name: 'Loading conversations' })).toHaveCount(0)
+  await expect(table(page).getByRole('row').nth(1)).toBeVisible()
+}
