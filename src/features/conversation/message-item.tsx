@@ -1,0 +1,42 @@
+import { useId } from 'react'
+import type { Message } from '../../lib/contract.ts'
+import { formatExact, parseTime } from '../../lib/format-time.ts'
+import { formatMessageTime } from './format.ts'
+import { speakerLabel, speakerOf } from './transcript-order.ts'
+
+type Props = { message: Message; previousTime: number | undefined }
+
+/**
+ * One bubble. Who spoke is in the article's name ("Customer 14:02") as well as in its
+ * alignment and colour, so the transcript reads the same with a screen reader.
+ */
+export function MessageItem({ message, previousTime }: Props) {
+  const speakerId = useId()
+  const timeId = useId()
+  const time = parseTime(message.created_at)
+  return (
+    <li className={`message message--${speakerOf(message.role)}`}>
+      <article className="message__bubble" aria-labelledby={`${speakerId} ${timeId}`}>
+        <header className="message__meta">
+          <span id={speakerId} className="message__speaker">
+            {speakerLabel(message.role)}
+          </span>
+          {time === undefined ? (
+            <span id={timeId}>time unknown</span>
+          ) : (
+            <time id={timeId} dateTime={message.created_at ?? ''} title={formatExact(time)}>
+              {formatMessageTime(time, previousTime)}
+            </time>
+          )}
+        </header>
+        {message.content ? (
+          <p className="message__content" dir="auto">
+            {message.content}
+          </p>
+        ) : (
+          <p className="message__content message__content--empty">(empty message)</p>
+        )}
+      </article>
+    </li>
+  )
+}

@@ -1,0 +1,37 @@
+import type { Message } from '../../lib/contract.ts'
+import { parseTime } from '../../lib/format-time.ts'
+
+export type Speaker = 'customer' | 'agent' | 'other'
+
+/** perform.chat calls the customer `user` and its AI agent `assistant`. */
+export function speakerOf(role: string | null | undefined): Speaker {
+  if (role === 'user') return 'customer'
+  if (role === 'assistant') return 'agent'
+  return 'other'
+}
+
+export function speakerLabel(role: string | null | undefined): string {
+  const speaker = speakerOf(role)
+  if (speaker === 'customer') return 'Customer'
+  if (speaker === 'agent') return 'Agent'
+  return role ? role.charAt(0).toUpperCase() + role.slice(1) : 'Unknown sender'
+}
+
+/**
+ * Every message once (offset pages can shift while new messages arrive), ordered by
+ * `created_at`, then id; messages without a readable date go last.
+ */
+export function orderMessages(pages: readonly { data: readonly Message[] }[]): Message[] {
+  const byId = new Map<string, Message>()
+  for (const page of pages) for (const message of page.data) byId.set(message.id, message)
+  return [...byId.values()].sort((a, b) => {
+    const x = parseTime(a.created_at)
+    const y = parseTime(b.created_at)
+    if (x !== y) {
+      if (x === undefined) return 1
+      if (y === undefined) return -1
+      return x - y
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
+}
