@@ -32,19 +32,23 @@ function devApi(): Plugin {
     async transformIndexHtml(html, ctx) {
       if (!ctx.server) return html
       const dev = await load(ctx.server)
-      return dev.demo ? html.replace('<head>', '<head><meta name="performchat-demo" content="1">') : html
+      return dev.demo
+        ? html.replace('<head>', '<head><meta name="performchat-demo" content="1">')
+        : html
     },
   }
 }
 
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [react(), devApi()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: isSsrBuild
     ? { target: 'node20', sourcemap: false, emptyOutDir: true, copyPublicDir: false }
     : { outDir: 'dist/client', sourcemap: false, emptyOutDir: true },
-  ssr: { noExternal: true, target: 'node' },
+  // Bundle every dependency into dist/server, but let the dev server load them with
+  // Node: its module runner cannot evaluate CommonJS dependencies such as msw's.
+  ssr: command === 'build' ? { noExternal: true, target: 'node' } : { target: 'node' },
   test: {
     projects: [
       {

@@ -1,0 +1,58 @@
+// `npm start`: the production server. It needs the key, serves dist/client and /api,
+// prints the address it really listens on, and on SIGTERM/SIGINT finishes what is in
+// flight before it exits.
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
+import { createServices } from './services.ts'
+import { clientDirectory, serveClient } from './static.ts'
+
+const graceMs = 10_000
+
+function load(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
+}
+
+const config = load()
+if (!config.apiKey) {
+  console.error(
+    'The perform.chat API key is missing: set API_KEY_ID and API_KEY_SECRET in the environment, ' +
+      '.env.local or .env, then start the server again.',
+  )
+  process.exit(1)
+}
+
+const services = createServices(config)
+const app = createApp(services)
+serveClient(app, clientDirectory())
+
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+  console.log(`listening on http://${host}:${info.port}`)
+})
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const hint =
+    error.code === 'EADDRINUSE' ? ` Port ${config.port} is in use; set PORT to another one.` : ''
+  console.error(
+    `The server could not listen on ${config.host}:${config.port}: ${error.message}.${hint}`,
+  )
+  process.exit(1)
+})
+
+let stopping = false
+function stop(signal: string) {
+  if (stopping) process.exit(0)
+  stopping = true
+  services.logger.info(`${signal}: finishing requests in flight, then exiting`)
+  server.close(() => process.exit(0))
+  if ('closeIdleConnections' in server) server.closeIdleConnections()
+  setTimeout(() => process.exit(0), graceMs).unref()
+}
+process.on('SIGTERM', () => stop('SIGTERM'))
+process.on('SIGINT', () => stop('SIGINT'))

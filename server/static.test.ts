@@ -1,0 +1,59 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Hono } from 'hono'
+import { expect, test } from 'vitest'
+import { clientDirectory, serveClient } from './static.ts'
+
+function built() {
+  const dist = mkdtempSync(join(tmpdir(), 'static-test-'))
+  mkdirSync(join(dist, 'client', 'assets'), { recursive: true })
+  mkdirSync(join(dist, 'server'))
+  writeFileSync(join(dist, 'client', 'index.html'), '<!doctype html><title>Dashboard</title>')
+  writeFileSync(join(dist, 'client', 'assets', 'app-123.js'), 'console.log(1)')
+  writeFileSync(join(dist, 'client', 'assets', 'app-123.js.map'), '{}')
+  writeFileSync(join(dist, 'server', 'index.js'), 'const secret = 1')
+  const app = new Hono()
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: 'no' } }, 404))
+  serveClient(app, clientDirectory(pathToFileURL(join(dist, 'server', 'index.js')).href))
+  return app
+}
+
+test('serves the built files, hashed assets cached for good', async () => {
+  const response = await built().request('/assets/app-123.js')
+  expect(response.status).toBe(200)
+  expect(await response.text()).toBe('console.log(1)')
+  expect(response.headers.get('Cache-Control')).toContain('immutable')
+})
+
+test('answers page paths such as /conversations/conv_1 with index.html', async () => {
+  const app = built()
+  for (const path of ['/', '/conversations/conv_1', '/anything?page=2']) {
+    const response = await app.request(path)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('<title>Dashboard</title>')
+  }
+})
+
+test('never serves source maps, the server bundle or paths outside dist/client', async () => {
+  const app = built()
+  for (const path of [
+    '/assets/app-123.js.map',
+    '/server/index.js',
+    '/../server/index.js',
+    '/x.js',
+  ]) {
+    const response = await app.request(path)
+    expect(response.status).toBe(404)
+    expect(await response.text()).not.toContain('secret')
+  }
+  const traversal = await app.request('/%2e%2e/server/index.js')
+  expect(await traversal.text()).not.toContain('secret')
+})
+
+test('leaves /api to the API', async () => {
+  const response = await built().request('/api/unknown')
+  expect(response.status).toBe(404)
+  expect(await response.json()).toMatchObject({ error: { code: 'not_found' } })
+})
