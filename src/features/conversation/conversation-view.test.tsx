@@ -33,9 +33,9 @@ test('moves focus to the heading once the conversation has loaded', async () => 
   expect(await screen.findByRole('heading', { name: 'Refund for order #1042' })).toHaveFocus()
 })
 
-test('calls a conversation without a title "Untitled conversation"', async () => {
+test('calls a conversation with a blank title "Untitled conversation"', async () => {
   server.use(
-    http.get('*/api/conversations/:id', () => HttpResponse.json({ ...conversation, title: null })),
+    http.get('*/api/conversations/:id', () => HttpResponse.json({ ...conversation, title: ' ' })),
   )
   renderConversation()
   expect(await screen.findByRole('region', { name: 'Untitled conversation' })).toBeInTheDocument()

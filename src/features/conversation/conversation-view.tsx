@@ -22,8 +22,9 @@ function ConversationScreen({ id }: { id: string }) {
   const { data, error } = conversation
 
   if (data) {
+    const untitled = !data.title?.trim()
     return (
-      <Frame heading={data.title ?? 'Untitled conversation'} untitled={data.title == null}>
+      <Frame heading={untitled ? 'Untitled conversation' : (data.title ?? '')} untitled={untitled}>
         <ConversationMeta conversation={data} />
         <Transcript conversationId={id} />
       </Frame>
@@ -37,7 +38,7 @@ function ConversationScreen({ id }: { id: string }) {
             No conversation has the id <code>{id}</code>. It may have been deleted, or the link may
             be incomplete.
           </p>
-          <a href={listHref()} onClick={followToList} className="conversation-button">
+          <a href={listHref()} onClick={followToList} className="button button-accent">
             Back to conversations
           </a>
         </div>
@@ -51,11 +52,7 @@ function ConversationScreen({ id }: { id: string }) {
           <p>
             <strong>This conversation could not be loaded.</strong> {error.message}
           </p>
-          <button
-            type="button"
-            className="conversation-button"
-            onClick={() => void conversation.refetch()}
-          >
+          <button type="button" className="button" onClick={() => void conversation.refetch()}>
             Retry
           </button>
         </div>
@@ -113,11 +110,7 @@ function Frame({ heading, untitled = false, children }: FrameProps) {
               </>
             )}
           </h1>
-          <button
-            type="button"
-            className="conversation-button conversation__close"
-            onClick={closeConversation}
-          >
+          <button type="button" className="button conversation__close" onClick={closeConversation}>
             <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
               <path
                 d="M4 4l8 8M12 4l-8 8"
@@ -139,9 +132,9 @@ function Skeleton() {
   return (
     <div className="conversation__skeleton" aria-hidden="true">
       <div className="skeleton skeleton--meta" />
-      <div className="skeleton skeleton--bubble" />
-      <div className="skeleton skeleton--bubble skeleton--right" />
-      <div className="skeleton skeleton--bubble" />
+      <div className="skeleton" />
+      <div className="skeleton skeleton--right" />
+      <div className="skeleton" />
     </div>
   )
 }

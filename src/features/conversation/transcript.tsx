@@ -42,7 +42,7 @@ export function Transcript({ conversationId }: { conversationId: string }) {
           <p>
             <strong>The messages could not be loaded.</strong> {query.error.message}
           </p>
-          <button type="button" className="conversation-button" onClick={retry}>
+          <button type="button" className="button" onClick={retry}>
             Retry
           </button>
         </div>
