@@ -70,6 +70,22 @@ test('a 401 names the variables, is tried once, and is not retried during the co
   expect(mock.stats().requests).toBe(2)
 })
 
+test('parallel first calls with a rejected key reach upstream once', async () => {
+  const upstream = client({ keySecret: 'wrong-secret-value' })
+  const errors = await Promise.all(
+    [1, 2, 3].map(() => failure(upstream.get('/conversations', list))),
+  )
+  expect(errors.map((error) => error.code)).toEqual(Array(3).fill('upstream_unauthorized'))
+  expect(mock.stats()).toEqual({ requests: 1, byStatus: { '401': 1 } })
+})
+
+test('parallel first calls with a good key all succeed', async () => {
+  const upstream = client()
+  const pages = await Promise.all([1, 2, 3].map(() => upstream.get('/conversations', list)))
+  expect(pages.map((page) => page.data.length)).toEqual([5, 5, 5])
+  expect(mock.stats().requests).toBe(3)
+})
+
 test('a 429 carries Retry-After and pauses the gate until then', async () => {
   const paused: number[] = []
   const gate: UpstreamGate = {

@@ -68,8 +68,26 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return error
   }
 
+  // Until perform.chat has accepted the key, one request at a time: parallel first
+  // requests with a wrong key would each spend one of the 10 failed authentications.
+  let keyAccepted = false
+  let probe: Promise<void> | undefined
+
   async function get<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
+    while (!keyAccepted && probe) await probe
     if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
+    if (keyAccepted) return send(path, request)
+    let release = () => {}
+    probe = new Promise<void>((resolve) => (release = resolve))
+    try {
+      return await send(path, request)
+    } finally {
+      probe = undefined
+      release()
+    }
+  }
+
+  async function send<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
     try {
       await options.gate?.acquire(request.priority ?? 'interactive', request.signal)
     } catch (error) {
@@ -109,6 +127,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   function parse<S extends z.ZodMiniType>(response: RawResponse, schema: S): z.output<S> {
+    keyAccepted = response.status !== 401 && response.status !== 429 && response.status < 500
     if (response.status === 401) {
       see('unauthorized')
       unauthorizedUntil = now() + cooldownMs
