@@ -99,7 +99,10 @@ export function snapshotLineSchema<T extends z.ZodMiniType>(row: T) {
     }),
     z.object({ type: z.literal('rows'), rows: z.array(row) }),
     z.object({ type: z.literal('wait'), reason: z.string(), retry_after_seconds: z.number() }),
-    z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) }),
+    z.object({
+      type: z.literal('error'),
+      error: z.object({ code: z.string(), message: z.string() }),
+    }),
     z.object({ type: z.literal('end'), complete: z.boolean(), as_of: z.string() }),
   ])
 }

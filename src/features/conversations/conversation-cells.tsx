@@ -1,0 +1,57 @@
+import { createContext, useContext } from 'react'
+import { MissingValue } from '../../components/missing-value.tsx'
+import { useNow } from '../../lib/clock.ts'
+import type { Conversation } from '../../lib/contract.ts'
+import { parseTime } from '../../lib/format-time.ts'
+import { customerName, EMPTY_CUSTOMER_INDEX, type CustomerIndex } from './customer-index.ts'
+
+const HOUR = 3_600_000
+
+export const conversationPath = (id: string) => `/conversations/${encodeURIComponent(id)}`
+
+/** perform.chat's own definition: a conversation updated within the last hour is active. */
+function useIsActive(updatedAt: string | null | undefined): boolean {
+  const now = useNow()
+  const updated = parseTime(updatedAt)
+  return updated !== undefined && now - updated < HOUR && updated - now < HOUR
+}
+
+export function TitleCell({ conversation }: { conversation: Conversation }) {
+  const active = useIsActive(conversation.updated_at)
+  const title = conversation.title?.trim() ? conversation.title : null
+  return (
+    <div className="title-cell">
+      {/* A real link, so a middle click or Ctrl+click opens the conversation in a new tab;
+          the row itself is the keyboard stop. */}
+      <a
+        className="title-text"
+        href={conversationPath(conversation.id)}
+        tabIndex={-1}
+        title={title ?? undefined}
+      >
+        {title ?? <MissingValue what="No title" />}
+      </a>
+      {active && <span className="badge">Active</span>}
+    </div>
+  )
+}
+
+export const CustomerIndexContext = createContext<CustomerIndex>(EMPTY_CUSTOMER_INDEX)
+
+export function CustomerCell({ id }: { id: string | null | undefined }) {
+  const customers = useContext(CustomerIndexContext)
+  if (!id) return <MissingValue what="No customer" />
+  const customer = customers.byId.get(id)
+  const name = customerName(customer, id)
+  const email = customer?.email?.trim()
+  return (
+    <div className="customer-cell" title={customer ? `${name} · ${id}` : id}>
+      <span className="customer-name">{name}</span>
+      {email && email !== name && <span className="customer-email">{email}</span>}
+    </div>
+  )
+}
+
+export function CountCell({ value }: { value: number | null | undefined }) {
+  return typeof value === 'number' ? <>{value.toLocaleString()}</> : <MissingValue />
+}

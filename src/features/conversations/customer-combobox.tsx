@@ -1,0 +1,113 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import type { CustomerUser } from '../../lib/contract.ts'
+import { useDebounced } from '../../lib/use-debounced.ts'
+import { useDraft } from '../../lib/use-draft.ts'
+import { customerName, suggestCustomers, type CustomerIndex } from './customer-index.ts'
+import { FILTER_DEBOUNCE_MS } from './title-search.tsx'
+
+type Props = { value: string; customers: CustomerIndex; onChange: (value: string) => void }
+
+/**
+ * `Customer`: filters as the user types (id, name or email) and, following the ARIA 1.2
+ * combobox pattern, suggests customers; picking one filters by that customer's id.
+ */
+export function CustomerCombobox({ value, customers, onChange }: Props) {
+  const id = useId()
+  const listId = `${id}-list`
+  const [draft, setDraft] = useDraft(value)
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(-1)
+  const debounced = useDebounced(FILTER_DEBOUNCE_MS)
+  const suggestions = useMemo(
+    () => (open ? suggestCustomers(customers, draft) : []),
+    [open, customers, draft],
+  )
+  const expanded = suggestions.length > 0
+
+  function close() {
+    setOpen(false)
+    setActive(-1)
+  }
+
+  function pick(customer: CustomerUser) {
+    debounced.cancel()
+    setDraft(customer.id)
+    close()
+    onChange(customer.id)
+  }
+
+  function type(next: string) {
+    setDraft(next)
+    setOpen(true)
+    setActive(-1)
+    debounced.schedule(() => onChange(next))
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    const count = suggestions.length
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      if (!open) return setOpen(true)
+      if (count === 0) return
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      setActive((current) =>
+        current === -1 ? (step > 0 ? 0 : count - 1) : (current + step + count) % count,
+      )
+    } else if (event.key === 'Enter') {
+      const chosen = suggestions[active]
+      if (expanded && chosen) {
+        event.preventDefault()
+        pick(chosen)
+      } else {
+        debounced.flush()
+        close()
+      }
+    } else if (event.key === 'Escape') {
+      event.preventDefault()
+      if (expanded) return close()
+      debounced.cancel()
+      setDraft('')
+      onChange('')
+    }
+  }
+
+  return (
+    <div className="field combobox">
+      <label htmlFor={id}>Customer</label>
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        value={draft}
+        placeholder="Name, email or id"
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => type(event.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={close}
+      />
+      <ul id={listId} role="listbox" aria-label="Suggestions" hidden={!expanded}>
+        {suggestions.map((customer, index) => (
+          <li
+            key={customer.id}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            // Keep focus in the input, so picking does not blur and close first.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => pick(customer)}
+          >
+            <span className="option-name">{customerName(customer)}</span>
+            {customer.email && customer.email !== customerName(customer) && (
+              <span className="option-detail">{customer.email}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

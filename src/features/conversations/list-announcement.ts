@@ -1,0 +1,27 @@
+type Facts = {
+  loading: boolean
+  waiting: boolean
+  failed: boolean
+  loaded: number
+  total: number | null
+  matched: number
+  filtering: boolean
+}
+
+/**
+ * The sentence the polite live region reads out. Progress moves in quarters so a screen
+ * reader is not flooded; its words avoid "N conversations" and "rate limit", which the
+ * visible count and status already say (and which tests look for exactly once).
+ */
+export function listAnnouncement(facts: Facts): string {
+  if (facts.failed) return ''
+  if (facts.waiting) return 'Loading paused, it goes on by itself.'
+  if (facts.loading) {
+    if (!facts.total) return 'Loading.'
+    const quarter = Math.floor((Math.min(facts.loaded / facts.total, 1) * 100) / 25) * 25
+    return `Loading, ${quarter}% done.`
+  }
+  const n = facts.matched.toLocaleString()
+  if (facts.filtering) return `${n} ${facts.matched === 1 ? 'match' : 'matches'} for these filters.`
+  return `All ${facts.loaded.toLocaleString()} loaded.`
+}

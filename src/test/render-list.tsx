@@ -1,0 +1,25 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { ConversationsPage } from '../features/conversations/conversations-page.tsx'
+import { useLocation } from '../lib/router.ts'
+
+/** Like the app: the list is gone while a conversation is open. */
+function ListRoute() {
+  const location = useLocation()
+  if (location.pathname.startsWith('/conversations/')) return <p>Conversation open</p>
+  return <ConversationsPage location={location} />
+}
+
+/** The list at `url`, with a fresh QueryClient that never retries. */
+export function renderList(url = '/') {
+  window.history.replaceState(null, '', url)
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const user = userEvent.setup()
+  const view = render(
+    <QueryClientProvider client={client}>
+      <ListRoute />
+    </QueryClientProvider>,
+  )
+  return { ...view, client, user }
+}
