@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures.ts'
+import { byLastActivity } from './expected.ts'
+import { table, waitForCompleteList } from './table.ts'
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']
+
+/** axe with the WCAG 2.2 AA and best-practice rules, plus the experimental table rules. */
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({
+      rules: { 'td-has-header': { enabled: true }, 'table-fake-caption': { enabled: true } },
+    })
+    .analyze()
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+  expect(violations).toEqual([])
+}
+
+test('the list has no accessibility violations, in light and dark', async ({ page }) => {
+  await page.goto('/')
+  await waitForCompleteList(page)
+  await expectNoViolations(page)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectNoViolations(page)
+})
+
+test('a filtered and sorted list has no accessibility violations', async ({ page, upstream }) => {
+  const customer = byLastActivity(upstream.db.conversations)[0]?.customer_user_id ?? ''
+  await page.goto(`/?customer=${customer}&sort=title`)
+  await waitForCompleteList(page)
+  await expect(table(page).getByRole('columnheader', { name: 'Title' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  )
+  await expectNoViolations(page)
+})
+
+test('the loading state has no accessibility violations', async ({ page, upstream }) => {
+  upstream.faults.set({ latencyMs: 1500 })
+  await page.goto('/')
+  await expect(page.getByRole('progressbar', { name: 'Loading conversations' })).toBeVisible()
+  await expectNoViolations(page)
+})
+
+test('the error state has no accessibility violations', async ({ page, upstream }) => {
+  upstream.faults.set({ status500: 1_000_000 })
+  await page.goto('/')
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 45_000 })
+  await expectNoViolations(page)
+})
+
+test('the empty state has no accessibility violations', async ({ page }) => {
+  await page.goto('/?q=no-title-contains-this-text')
+  await waitForCompleteList(page)
+  await expect(page.getByText('0 conversations')).toBeVisible()
+  await expectNoViolations(page)
+})
+
+test('the conversation view has no accessibility violations, in light and dark', async ({
+  page,
+  upstream,
+}) => {
+  const conversation = upstream.db.conversations.find((c) => (c.message_count ?? 0) > 3)
+  await page.goto(`/conversations/${conversation?.id ?? ''}`)
+  await expect(page.getByRole('button', { name: 'Close' })).toBeVisible()
+  await expect(page.getByRole('listitem').first()).toBeVisible()
+  await expectNoViolations(page)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectNoViolations(page)
+})
