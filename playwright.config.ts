@@ -9,7 +9,7 @@ const chromium =
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
