@@ -19,6 +19,6 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
-  reactHooks.configs.flat['recommended-latest'],
+  { files: ['src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   ...pluginQuery.configs['flat/recommended'],
 )
