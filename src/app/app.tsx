@@ -1,12 +1,18 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { createQueryClient } from './query-client.ts'
 import { DemoBanner } from './demo-banner.tsx'
 import { AppHeader } from '../components/app-header.tsx'
 import { ConversationsPage } from '../features/conversations/conversations-page.tsx'
-import { ConversationView } from '../features/conversation/conversation-view.tsx'
 import { conversationIdFromPath } from '../features/conversation/conversation-route.ts'
 import { useLocation } from '../lib/router.ts'
+
+// The list is what most visits open first; the transcript view loads when it is needed.
+const ConversationView = lazy(() =>
+  import('../features/conversation/conversation-view.tsx').then((module) => ({
+    default: module.ConversationView,
+  })),
+)
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
@@ -21,7 +27,9 @@ export function App() {
       {conversationId === null ? (
         <ConversationsPage location={location} />
       ) : (
-        <ConversationView id={conversationId} />
+        <Suspense fallback={null}>
+          <ConversationView id={conversationId} />
+        </Suspense>
       )}
     </QueryClientProvider>
   )

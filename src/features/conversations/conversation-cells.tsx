@@ -31,7 +31,11 @@ export function TitleCell({ conversation }: { conversation: Conversation }) {
       >
         {title ?? <MissingValue what="No title" />}
       </a>
-      {active && <span className="badge">Active</span>}
+      {active && (
+        <span className="badge" title="Updated within the last hour">
+          <span className="badge-label">Active</span>
+        </span>
+      )}
     </div>
   )
 }

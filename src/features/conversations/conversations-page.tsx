@@ -76,7 +76,9 @@ export function ConversationsPage({ location }: { location: URL }) {
             {list.filtering && (
               <span className="muted"> of {list.loadedCount.toLocaleString()}</span>
             )}
-            {!done && <span className="badge badge-muted">Partial</span>}
+            {!done && (loading || list.loadedCount > 0) && (
+              <span className="badge badge-muted">Partial</span>
+            )}
           </p>
           {loading && <LoadProgress loaded={list.loadedCount} total={snapshot?.total ?? null} />}
         </div>

@@ -86,7 +86,7 @@ export function ConversationsTable({ table, skeleton, busy }: Props) {
       <tbody>
         {skeleton
           ? SKELETON_ROWS.map((i) => (
-              <tr key={i} className="skeleton" aria-hidden="true">
+              <tr key={i} className="row-skeleton" aria-hidden="true">
                 {table.getAllLeafColumns().map((column) => (
                   <td key={column.id} className={`col-${column.id}`}>
                     <span className="skeleton-bar" />
