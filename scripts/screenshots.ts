@@ -1,0 +1,102 @@
+// `npm run screenshots`: README images from the real app (production build, demo data),
+// plus every main state into a folder for a person to look at.
+import { chromium, type Page } from '@playwright/test'
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchOptions } from '../e2e/chromium.ts'
+import { startDashboard, KEY } from '../e2e/fixtures.ts'
+import { startMockUpstream } from '../mocks/upstream-server.ts'
+
+const statesDir = process.argv[2] ?? 'test-results/screenshots'
+mkdirSync('docs', { recursive: true })
+mkdirSync(statesDir, { recursive: true })
+
+const upstream = await startMockUpstream({
+  keyId: KEY.id,
+  keySecret: KEY.secret,
+  dbOptions: { conversations: 2000, customers: 60 },
+})
+const dashboard = await startDashboard({
+  API_KEY_ID: KEY.id,
+  API_KEY_SECRET: KEY.secret,
+  PERFORMCHAT_API_URL: upstream.url,
+})
+const browser = await chromium.launch(launchOptions)
+
+async function shoot(
+  name: string,
+  path: string,
+  options: { dark?: boolean; width?: number; ready: (page: Page) => Promise<unknown> },
+) {
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 1280, height: 820 },
+    colorScheme: options.dark ? 'dark' : 'light',
+    deviceScaleFactor: 1,
+  })
+  await page.goto(dashboard.url + path)
+  await options.ready(page)
+  await page.screenshot({ path: join(statesDir, `${name}.png`), fullPage: false })
+  await page.close()
+  console.log(`✔ ${name}`)
+}
+
+async function complete(page: Page) {
+  await page.getByRole('button', { name: 'Export CSV' }).waitFor()
+  await page.getByRole('progressbar').waitFor({ state: 'detached' })
+}
+const long = upstream.db.conversations[1]?.id ?? ''
+async function transcript(page: Page) {
+  await page.getByRole('button', { name: 'Close' }).waitFor()
+  await page.getByText(/Loading messages/).waitFor({ state: 'detached' })
+}
+
+try {
+  await shoot('list-light', '/', { ready: complete })
+  await shoot('list-dark', '/', { dark: true, ready: complete })
+  await shoot('filtered', '/?q=refund&sort=title', { ready: complete })
+  await shoot('detail-light', `/conversations/${long}`, {
+    ready: transcript,
+  })
+  await shoot('detail-dark', `/conversations/${long}`, {
+    dark: true,
+    ready: transcript,
+  })
+  await shoot('narrow-list', '/', { width: 375, ready: complete })
+  await shoot('narrow-detail', `/conversations/${long}`, {
+    width: 375,
+    ready: transcript,
+  })
+  await shoot('empty', '/?q=nothing-matches-this', { ready: complete })
+  // A cold server, so the crawl (slowed down) is still running when the page opens.
+  upstream.faults.set({ latencyMs: 700 })
+  const cold = await startDashboard({
+    API_KEY_ID: KEY.id,
+    API_KEY_SECRET: KEY.secret,
+    PERFORMCHAT_API_URL: upstream.url,
+  })
+  const loading = await browser.newPage({ viewport: { width: 1280, height: 820 } })
+  await loading.goto(cold.url)
+  await loading.getByRole('table').getByRole('row').nth(3).waitFor()
+  await loading.screenshot({ path: join(statesDir, 'loading.png') })
+  console.log('✔ loading')
+  await loading.close()
+  await cold.stop()
+  upstream.faults.set({ status500: 1_000_000 })
+  const failing = await startDashboard({
+    API_KEY_ID: KEY.id,
+    API_KEY_SECRET: 'wrong-secret',
+    PERFORMCHAT_API_URL: upstream.url,
+  })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 820 } })
+  await page.goto(failing.url)
+  await page.getByRole('alert').waitFor()
+  await page.screenshot({ path: join(statesDir, 'error.png') })
+  console.log('✔ error')
+  await failing.stop()
+  copyFileSync(join(statesDir, 'list-light.png'), 'docs/screenshot-light.png')
+  copyFileSync(join(statesDir, 'list-dark.png'), 'docs/screenshot-dark.png')
+} finally {
+  await browser.close()
+  await dashboard.stop()
+  await upstream.close()
+}
