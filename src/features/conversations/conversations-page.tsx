@@ -97,12 +97,12 @@ export function ConversationsPage({ location }: { location: URL }) {
           </p>
         )}
 
-        <div className="table-wrap" data-stale={list.stale || undefined}>
+        <div className="table-wrap">
           <CustomerIndexContext value={list.customerIndex}>
             <ConversationsTable
               table={table}
               skeleton={loading && list.loadedCount === 0}
-              busy={loading || list.stale}
+              busy={loading}
             />
           </CustomerIndexContext>
           {done && list.loadedCount === 0 && <EmptyState kind="none" />}

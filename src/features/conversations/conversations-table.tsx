@@ -11,7 +11,7 @@ type Props = {
   table: Table
   /** Nothing has arrived yet: show the shape of the table instead of an empty one. */
   skeleton: boolean
-  /** The rows shown are about to change (loading or a filter still being applied). */
+  /** More rows are still arriving. */
   busy: boolean
 }
 

@@ -23,54 +23,63 @@ export function buildRowFilter(
   customer: string,
   customerIds: ReadonlySet<string>,
 ): RowFilter | null {
-  const title = foldText(q)
+  // Titles are folded the same way (row-keys.ts), and a match must not span two lines.
+  const title = foldText(q).replace(/[\r\n]/g, ' ')
   const needle = customerNeedle(customer)
   if (!title && !needle) return null
   return { title, customer: needle, customerIds }
 }
 
 /**
- * The positions in `order` (already sorted) whose rows pass the filter, so filtering
- * keeps the sort without sorting again.
+ * The sorted rows' folded titles joined into one text, a line per row: one native
+ * substring scan finds every match, several times faster than testing 100,000 strings.
+ * Built once per sort; folded titles never contain a newline (see row-keys.ts).
  */
-export function filterOrder(
-  rows: readonly Conversation[],
-  order: readonly number[],
-  keys: RowKeys,
-  filter: RowFilter | null,
-): readonly number[] {
-  if (!filter) return order
-  const { title, customer, customerIds } = filter
-  return order.filter((i) => {
-    if (title && !(keys.titles[i] ?? '').includes(title)) return false
-    if (!customer) return true
-    if (keys.customerIds[i] === customer) return true
-    const id = rows[i]?.customer_user_id
-    return typeof id === 'string' && customerIds.has(id)
+export type SearchIndex = { order: readonly number[]; text: string; starts: Int32Array }
+
+export function searchIndex(order: readonly number[], keys: RowKeys): SearchIndex {
+  const titles = order.map((i) => keys.titles[i] ?? '')
+  const starts = new Int32Array(titles.length + 1)
+  let offset = 0
+  titles.forEach((title, k) => {
+    starts[k] = offset
+    offset += title.length + 1
   })
+  starts[titles.length] = offset
+  return { order, text: titles.join('\n'), starts }
 }
 
-// The last result per sorted order: typing "cre" after "cr" only needs to look at the
-// rows "cr" kept, since every title containing "cre" contains "cr".
-const lastResults = new WeakMap<
-  readonly number[],
-  { filter: RowFilter; result: readonly number[] }
->()
+/** Positions (in sorted order) of the titles containing `needle`, each once. */
+function titleMatches({ text, starts }: SearchIndex, needle: string): number[] {
+  const found: number[] = []
+  let line = 0
+  let at = text.indexOf(needle)
+  while (at !== -1) {
+    while ((starts[line + 1] ?? Infinity) <= at) line++
+    found.push(line)
+    at = text.indexOf(needle, starts[line + 1] ?? text.length)
+  }
+  return found
+}
 
-const narrows = (previous: RowFilter, next: RowFilter) =>
-  previous.customerIds === next.customerIds && next.title.includes(previous.title)
-
-/** filterOrder, starting from the previous result when the new filter can only narrow it. */
-export function filterOrderIncremental(
+/** The rows (as positions in `rows`) that pass the filter, in the index's sorted order. */
+export function filterRows(
   rows: readonly Conversation[],
-  order: readonly number[],
+  index: SearchIndex,
   keys: RowKeys,
   filter: RowFilter | null,
 ): readonly number[] {
-  if (!filter) return order
-  const last = lastResults.get(order)
-  const base = last && narrows(last.filter, filter) ? last.result : order
-  const result = filterOrder(rows, base, keys, filter)
-  lastResults.set(order, { filter, result })
-  return result
+  if (!filter) return index.order
+  const { title, customer, customerIds } = filter
+  const keep = (i: number) =>
+    !customer ||
+    keys.customerIds[i] === customer ||
+    customerIds.has(rows[i]?.customer_user_id ?? '')
+  if (!title) return index.order.filter(keep)
+  const kept: number[] = []
+  for (const line of titleMatches(index, title)) {
+    const i = index.order[line]
+    if (i !== undefined && keep(i)) kept.push(i)
+  }
+  return kept
 }

@@ -40,3 +40,7 @@ test('writes only what differs from the defaults', () => {
   expect(listSearch(state)).toBe('?customer=a+b&q=x&sort=-created_at&limit=100&page=2')
   expect(parseListState(listSearch(state))).toEqual(state)
 })
+
+test('a view that changes only its filter keeps the same sort object', () => {
+  expect(parseListState('?q=a&sort=title').sort).toBe(parseListState('?q=ab&sort=title').sort)
+})

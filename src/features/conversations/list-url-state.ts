@@ -26,6 +26,15 @@ const DEFAULTS = { page: 1, limit: 20, customer: '', q: '', sort: '-updated_at' 
 
 const sortValues = SORT_COLUMNS.flatMap((column) => [column, `-${column}`] as const)
 
+// One object per sort value, so a view that changes only its filter keeps the same sort
+// (by identity) and the expensive sort is not redone.
+const SORTS = new Map<string, Sort>(
+  sortValues.map((value) => {
+    const desc = value.startsWith('-')
+    return [value, { column: (desc ? value.slice(1) : value) as SortColumn, desc }]
+  }),
+)
+
 // Every field falls back on its own, so one bad parameter never costs the others.
 const ListQuerySchema = z.object({
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULTS.page),
@@ -42,13 +51,12 @@ export function parseListState(search: string): ListState {
     ['page', 'limit', 'customer', 'q', 'sort'].map((key) => [key, params.get(key) ?? undefined]),
   )
   const parsed = ListQuerySchema.parse(raw)
-  const desc = parsed.sort.startsWith('-')
   return {
     page: parsed.page,
     limit: parsed.limit,
     customer: parsed.customer,
     q: parsed.q,
-    sort: { column: (desc ? parsed.sort.slice(1) : parsed.sort) as SortColumn, desc },
+    sort: SORTS.get(parsed.sort) ?? DEFAULT_SORT,
   }
 }
 

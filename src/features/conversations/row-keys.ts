@@ -13,7 +13,8 @@ const foldedTitles = new WeakMap<Conversation, string>()
 function foldedTitle(row: Conversation): string {
   let folded = foldedTitles.get(row)
   if (folded === undefined) {
-    folded = foldText(row.title ?? '')
+    // One line per title in the search text: a newline inside a title must not split it.
+    folded = foldText(row.title ?? '').replace(/[\r\n]/g, ' ')
     foldedTitles.set(row, folded)
   }
   return folded

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo } from 'react'
+import { useMemo } from 'react'
 import type { Conversation } from '../../lib/contract.ts'
 import { conversationQueries, customerQueries } from './conversation-queries.ts'
 import { customerName, EMPTY_CUSTOMER_INDEX, indexCustomers } from './customer-index.ts'
-import { buildRowFilter, customerMatchSet, filterOrderIncremental } from './filter-rows.ts'
+import { buildRowFilter, customerMatchSet, filterRows, searchIndex } from './filter-rows.ts'
 import type { ListState } from './list-url-state.ts'
 import { rowKeys } from './row-keys.ts'
 import { sortOrder } from './sort-rows.ts'
@@ -39,23 +39,18 @@ export function useConversationList(state: ListState) {
     [rows, state.sort, sortCustomers],
   )
 
-  const filters = useMemo(
-    () => ({ q: state.q, customer: state.customer }),
-    [state.q, state.customer],
-  )
-  const applied = useDeferredValue(filters)
+  // Not deferred (useDeferredValue): the debounce already keeps typing smooth, and a
+  // deferred render would add a frame between the applied filter and the painted rows.
   const customerIds = useMemo(
-    () => customerMatchSet(applied.customer, customerIndex),
-    [applied.customer, customerIndex],
+    () => customerMatchSet(state.customer, customerIndex),
+    [state.customer, customerIndex],
   )
   const filter = useMemo(
-    () => buildRowFilter(applied.q, applied.customer, customerIds),
-    [applied, customerIds],
+    () => buildRowFilter(state.q, state.customer, customerIds),
+    [state.q, state.customer, customerIds],
   )
-  const matched = useMemo(
-    () => filterOrderIncremental(rows, order, keys, filter),
-    [rows, order, keys, filter],
-  )
+  const index = useMemo(() => searchIndex(order, keys), [order, keys])
+  const matched = useMemo(() => filterRows(rows, index, keys, filter), [rows, index, keys, filter])
 
   const done = snapshot?.done === true
   const pageCount = Math.max(1, Math.ceil(matched.length / state.limit))
@@ -77,7 +72,6 @@ export function useConversationList(state: ListState) {
     loadedCount: rows.length,
     matchedCount: matched.length,
     filtering: filter !== null,
-    stale: applied !== filters,
     page,
     pageCount,
     pageRows,
