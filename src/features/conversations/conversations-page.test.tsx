@@ -148,3 +148,25 @@ test('a title that looks like HTML is shown as literal text', async () => {
   expect(cell).toHaveAttribute('title', hostile)
   expect(table().querySelector('img, b')).toBeNull()
 })
+
+test('a deep link to a later page waits for its rows instead of jumping back', async () => {
+  const stream = controlledStream()
+  stubApi({ '/api/conversations/snapshot': () => stream.response })
+  renderList('/?page=3')
+  const many = Array.from({ length: 60 }, (_, i) =>
+    conversation(`c${String(i).padStart(2, '0')}`, i + 1),
+  )
+  stream.send({ type: 'meta', total: 60, as_of: null, complete: false })
+  stream.send({ type: 'rows', rows: many.slice(0, 25) })
+  expect(
+    await screen.findByText('Page 3 is not loaded yet; it shows once it arrives.'),
+  ).toBeInTheDocument()
+  expect(screen.getByText('Page 3 of 2')).toBeInTheDocument()
+
+  stream.send({ type: 'rows', rows: many.slice(25) })
+  stream.send({ type: 'end', complete: true, as_of: new Date().toISOString() })
+  stream.end()
+  expect(await screen.findByText('Page 3 of 3')).toBeInTheDocument()
+  expect(titles()[0]).toBe('Conversation c40Active')
+  expect(window.location.search).toBe('?page=3')
+})

@@ -109,6 +109,9 @@ export function ConversationsPage({ location }: { location: URL }) {
           {list.loadedCount > 0 && list.matchedCount === 0 && (
             <EmptyState kind="no-match" loading={!done} onClear={clearFilters} />
           )}
+          {loading && list.matchedCount > 0 && list.pageRows.length === 0 && (
+            <p className="empty">Page {list.page} is not loaded yet; it shows once it arrives.</p>
+          )}
         </div>
 
         <PaginationBar
