@@ -199,15 +199,16 @@ test('the secret appears in no response body, header or log line', async () => {
   expect(logs.join('\n')).not.toContain(key.keySecret)
 })
 
-test('logs one line per request with the upstream calls it made', async () => {
+test('logs one JSON line per request with the upstream calls it made', async () => {
   await get('/api/conversations?limit=3')
   await get('/api/conversations?limit=3000')
-  expect(logs.some((line) => /GET \/api\/conversations 200 \d+ms upstream=1$/.test(line))).toBe(
-    true,
-  )
-  expect(logs.some((line) => /GET \/api\/conversations 400 \d+ms upstream=0$/.test(line))).toBe(
-    true,
-  )
+  const requests = logs
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.msg === 'request')
+  expect(requests).toMatchObject([
+    { method: 'GET', path: '/api/conversations', status: 200, upstream_calls: 1 },
+    { method: 'GET', path: '/api/conversations', status: 400, upstream_calls: 0 },
+  ])
 })
 
 test('API answers are never cached', async () => {

@@ -2,7 +2,6 @@
 // goes upstream, and one error shape, {"error":{"code","message"}}.
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { secureHeaders } from 'hono/secure-headers'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import {
   ConversationListSchema,
@@ -14,8 +13,9 @@ import {
 import { searchCustomers } from './customer-search.ts'
 import { snapshotRoutes } from './snapshot-routes.ts'
 import { ApiFailure, errorBody } from './errors.ts'
+import { printable } from './logger.ts'
+import { applyProtection } from './protection.ts'
 import type { Services } from './services.ts'
-import { countUpstreamCalls } from './upstream.ts'
 
 const pageRules = {
   page: 'page must be a whole number from 1 to 1000000',
@@ -52,16 +52,8 @@ export function createApp(services: Services): Hono {
   const { upstream, logger } = services
   const app = new Hono()
 
-  app.use('*', secureHeaders({ strictTransportSecurity: false, xFrameOptions: 'DENY' }))
-  app.use('/api/*', async (c, next) => {
-    const started = performance.now()
-    const counter = { calls: 0 }
-    await countUpstreamCalls(counter, next)
-    c.header('Cache-Control', 'no-store')
-    const ms = Math.round(performance.now() - started)
-    const path = printable(c.req.path)
-    logger.info(`${c.req.method} ${path} ${c.res.status} ${ms}ms upstream=${counter.calls}`)
-  })
+  // Access, headers, compression, rate limit, deadline and the request log (protection.ts).
+  applyProtection(app, services)
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }))
 
@@ -147,11 +139,6 @@ export function createApp(services: Services): Hono {
   })
 
   return app
-}
-
-/** A decoded path can hold line breaks; a log line must not. */
-function printable(text: string): string {
-  return text.replace(/\p{Cc}/gu, (char) => encodeURIComponent(char)).slice(0, 300)
 }
 
 function notFound(c: Context) {

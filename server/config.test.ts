@@ -25,6 +25,7 @@ test('every variable has its documented default', () => {
     snapshotTtlSeconds: 60,
     upstreamTimeoutMs: 10_000,
     apiRatePerMinute: 600,
+    trustProxyHops: 0,
     logLevel: 'info',
   })
 })

@@ -21,6 +21,8 @@ export type Config = {
   snapshotTtlSeconds: number
   upstreamTimeoutMs: number
   apiRatePerMinute: number
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 trusts the socket alone. */
+  trustProxyHops: number
   logLevel: LogLevel
 }
 
@@ -45,6 +47,7 @@ const defaults: Record<string, string> = {
   SNAPSHOT_TTL_SECONDS: '60',
   UPSTREAM_TIMEOUT_MS: '10000',
   API_RATE_PER_MINUTE: '600',
+  TRUST_PROXY_HOPS: '0',
   LOG_LEVEL: 'info',
 }
 
@@ -76,6 +79,7 @@ const EnvSchema = z.object({
   SNAPSHOT_TTL_SECONDS: integer('SNAPSHOT_TTL_SECONDS', 1, 86_400),
   UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 1, 600_000),
   API_RATE_PER_MINUTE: integer('API_RATE_PER_MINUTE', 1, 1_000_000),
+  TRUST_PROXY_HOPS: integer('TRUST_PROXY_HOPS', 0, 10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], {
     error: 'LOG_LEVEL must be one of debug, info, warn, error',
   }),
@@ -125,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     snapshotTtlSeconds: values.SNAPSHOT_TTL_SECONDS,
     upstreamTimeoutMs: values.UPSTREAM_TIMEOUT_MS,
     apiRatePerMinute: values.API_RATE_PER_MINUTE,
+    trustProxyHops: values.TRUST_PROXY_HOPS,
     logLevel: values.LOG_LEVEL,
   }
 }

@@ -4,6 +4,7 @@
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
+import { checkListenAddress } from './listen-guard.ts'
 import { createServices } from './services.ts'
 import { clientDirectory, serveClient } from './static.ts'
 
@@ -28,7 +29,14 @@ if (!config.apiKey) {
   process.exit(1)
 }
 
+const exposure = checkListenAddress(config)
+if ('refuse' in exposure) {
+  console.error(exposure.refuse)
+  process.exit(1)
+}
+
 const services = createServices(config)
+if ('warn' in exposure) services.logger.warn(exposure.warn)
 const app = createApp(services)
 serveClient(app, clientDirectory())
 
@@ -51,7 +59,12 @@ function stop(signal: string) {
   stopping = true
   services.logger.info(`${signal}: finishing requests in flight, then exiting`)
   server.close(() => process.exit(0))
-  if ('closeIdleConnections' in server) server.closeIdleConnections()
+  // A kept-alive connection whose request finishes after close() would otherwise hold the
+  // process until the client's keep-alive timeout: close each one as soon as it is idle.
+  if ('closeIdleConnections' in server) {
+    server.closeIdleConnections()
+    setInterval(() => server.closeIdleConnections(), 100).unref()
+  }
   setTimeout(() => process.exit(0), graceMs).unref()
 }
 process.on('SIGTERM', () => stop('SIGTERM'))

@@ -3,6 +3,7 @@
 // meeting 429s. Crawls may only fill (1 - interactiveShare) of the window: the rest stays
 // free for a transcript or a customer lookup while a crawl runs.
 import { abortReason, type Clock } from './clock.ts'
+import { GateWaitTooLong } from './gate-wait.ts'
 
 export type Priority = 'interactive' | 'crawl'
 
@@ -23,8 +24,13 @@ export type LimiterStats = {
 /** The first moment a queued call of this priority is expected to be let through. */
 export type WaitListener = (event: { priority: Priority; untilMs: number }) => void
 
+export type AcquireOptions = {
+  /** Reject with GateWaitTooLong instead of queueing when the wait would be longer. */
+  maxWaitMs?: number
+}
+
 export type Limiter = {
-  acquire: (priority: Priority, signal?: AbortSignal) => Promise<void>
+  acquire: (priority: Priority, signal?: AbortSignal, options?: AcquireOptions) => Promise<void>
   pause: (untilEpochMs: number) => void
   stats: () => LimiterStats
   onWait: (listener: WaitListener) => () => void
@@ -69,6 +75,13 @@ export function createLimiter(options: {
   }
   const readyAt = (priority: Priority, now: number) =>
     Math.max(pausedUntil, freeAt(priority === 'crawl' ? crawlCap : cap, now))
+  /** When a call joining the back of its queue now would be let through. */
+  const expectedAt = (priority: Priority, now: number) => {
+    prune(now)
+    const room = (priority === 'crawl' ? crawlCap : cap) - queues[priority].length
+    if (room <= 0) return Math.max(pausedUntil, now + WINDOW_MS)
+    return Math.max(pausedUntil, freeAt(room, now))
+  }
 
   const grant = (priority: Priority, now: number) => {
     const waiter = queues[priority].shift()
@@ -120,11 +133,19 @@ export function createLimiter(options: {
   }
 
   return {
-    acquire: (priority, signal) =>
+    acquire: (priority, signal, acquireOptions) =>
       new Promise<void>((resolve, reject) => {
         if (signal?.aborted) {
           reject(abortReason(signal))
           return
+        }
+        const maxWaitMs = acquireOptions?.maxWaitMs
+        if (maxWaitMs !== undefined) {
+          const at = expectedAt(priority, clock.now())
+          if (at - clock.now() > maxWaitMs) {
+            reject(new GateWaitTooLong(at))
+            return
+          }
         }
         const onAbort = () => {
           const queue = queues[priority]

@@ -25,7 +25,8 @@ export type Services = {
 
 export function createServices(config: Config, overrides: Partial<Services> = {}): Services {
   if (!config.apiKey) throw new Error('API_KEY_ID and API_KEY_SECRET must be set')
-  const logger = overrides.logger ?? createLogger(config.logLevel)
+  const secrets = [config.apiKey.secret, config.basicAuth?.password]
+  const logger = overrides.logger ?? createLogger(config.logLevel, undefined, secrets)
   const clock = overrides.clock ?? realClock
   const limiter =
     overrides.limiter ??

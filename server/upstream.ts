@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import * as z from 'zod/mini'
 import { describeIssues } from '../src/lib/contract.ts'
+import { GateWaitTooLong, interactiveMaxWaitMs } from './gate-wait.ts'
 import { retryAfterSeconds, UpstreamError, upstreamErrors } from './upstream-errors.ts'
 import { RequestFailure, sendJsonGet, type RawResponse } from './upstream-request.ts'
 
@@ -12,7 +13,8 @@ export { UpstreamError } from './upstream-errors.ts'
 
 export type Priority = 'interactive' | 'crawl'
 export type UpstreamGate = {
-  acquire(priority: Priority, signal?: AbortSignal): Promise<void>
+  /** May reject with GateWaitTooLong when `maxWaitMs` is given and the wait would be longer. */
+  acquire(priority: Priority, signal?: AbortSignal, options?: { maxWaitMs?: number }): Promise<void>
   pause(untilEpochMs: number): void
 }
 export type UpstreamState = 'unknown' | 'ok' | 'unauthorized' | 'rate_limited' | 'unreachable'
@@ -40,6 +42,8 @@ export type UpstreamClientOptions = {
   timeoutMs: number
   gate?: UpstreamGate
   authCooldownMs?: number
+  /** Interactive calls that would queue at the gate longer than this fail at once with a 429. */
+  interactiveMaxWaitMs?: number
   now?: () => number
 }
 
@@ -88,10 +92,19 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   async function send<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
+    const priority = request.priority ?? 'interactive'
+    const maxWaitMs = options.interactiveMaxWaitMs ?? interactiveMaxWaitMs
     try {
-      await options.gate?.acquire(request.priority ?? 'interactive', request.signal)
+      await options.gate?.acquire(
+        priority,
+        request.signal,
+        priority === 'interactive' ? { maxWaitMs } : undefined,
+      )
     } catch (error) {
       if (request.signal?.aborted) throw upstreamErrors.cancelled()
+      if (error instanceof GateWaitTooLong) {
+        throw upstreamErrors.rateLimited(Math.max(1, Math.ceil((error.untilMs - now()) / 1000)))
+      }
       throw error
     }
     if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)

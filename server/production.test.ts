@@ -1,0 +1,114 @@
+// The production entry (server/index.ts) as a process: what it refuses, and how it stops.
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { http } from 'msw'
+import { afterEach, expect, test } from 'vitest'
+import { startMockUpstream, type MockUpstream } from '../mocks/upstream-server.ts'
+
+const entry = fileURLToPath(new URL('./index.ts', import.meta.url))
+const cwd = mkdtempSync(join(tmpdir(), 'production-test-'))
+const key = { keyId: 'prod-id', keySecret: 'prod-secret-51c0ffee' }
+let mock: MockUpstream | undefined
+
+afterEach(() => mock?.close())
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, [entry], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      API_KEY_ID: key.keyId,
+      API_KEY_SECRET: key.keySecret,
+      PORT: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const listening = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      output += `${line}\n`
+      const port = /^listening on http:\/\/\S+:(\d+)$/.exec(line)?.[1]
+      if (port) resolve(`http://127.0.0.1:${port}`)
+    })
+    void exited.then((code) => reject(new Error(`exited with ${code}: ${output}`)))
+  })
+  listening.catch(() => undefined)
+  return { child, exited, listening, output: () => output }
+}
+
+test('refuses a non-loopback HOST without basic auth, saying what to set', async () => {
+  const server = start({ HOST: '0.0.0.0' })
+  expect(await server.exited).toBe(1)
+  expect(server.output()).toContain('Refusing to listen on HOST=0.0.0.0 without a password')
+  expect(server.output()).toContain('DASHBOARD_USER')
+  expect(server.output()).toContain('ALLOW_UNAUTHENTICATED=1')
+})
+
+test('listens on a non-loopback HOST with ALLOW_UNAUTHENTICATED=1, and warns', async () => {
+  mock = await startMockUpstream(key)
+  const server = start({
+    HOST: '0.0.0.0',
+    ALLOW_UNAUTHENTICATED: '1',
+    PERFORMCHAT_API_URL: mock.url,
+  })
+  const url = await server.listening
+  expect((await fetch(`${url}/api/health`)).status).toBe(200)
+  expect(server.output()).toContain('without a password because ALLOW_UNAUTHENTICATED=1')
+  server.child.kill('SIGTERM')
+  expect(await server.exited).toBe(0)
+})
+
+test('listens on a non-loopback HOST with basic auth', async () => {
+  mock = await startMockUpstream(key)
+  const server = start({
+    HOST: '0.0.0.0',
+    DASHBOARD_USER: 'ops',
+    DASHBOARD_PASSWORD: 'long-enough-password',
+    PERFORMCHAT_API_URL: mock.url,
+  })
+  const url = await server.listening
+  expect((await fetch(`${url}/api/ready`)).status).toBe(401)
+  server.child.kill('SIGTERM')
+  expect(await server.exited).toBe(0)
+})
+
+test('on SIGTERM it finishes a request in flight, then exits 0', async () => {
+  mock = await startMockUpstream(key)
+  let arrived = () => {}
+  const reached = new Promise<void>((resolve) => (arrived = resolve))
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  // Holds the upstream answer until SIGTERM has been sent, then lets the real handler answer.
+  mock.use(
+    http.get(`${mock.url}/conversations`, async () => {
+      arrived()
+      await released
+    }),
+  )
+  const server = start({ PERFORMCHAT_API_URL: mock.url, LOG_LEVEL: 'info' })
+  const url = await server.listening
+  const inFlight = fetch(`${url}/api/conversations?limit=3`)
+  await reached
+  server.child.kill('SIGTERM')
+  await new Promise<void>((resolve) => {
+    const check = () => (server.output().includes('SIGTERM: finishing') ? resolve() : undefined)
+    server.child.stdout.on('data', check)
+    check()
+  })
+  release()
+  const response = await inFlight
+  expect(response.status).toBe(200)
+  expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(3)
+  const answered = performance.now()
+  expect(await server.exited).toBe(0)
+  // Not held open by the idle kept-alive connection (the client keeps it 4 s).
+  expect(performance.now() - answered).toBeLessThan(2_000)
+  await expect(fetch(`${url}/api/health`)).rejects.toThrow()
+})
