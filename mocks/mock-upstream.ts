@@ -9,6 +9,7 @@ const { values } = parseArgs({
     conversations: { type: 'string', default: '300' },
     customers: { type: 'string', default: '40' },
     seed: { type: 'string', default: '1' },
+    'rate-per-minute': { type: 'string', default: '1000' },
     'key-id': { type: 'string' },
     'key-secret': { type: 'string' },
   },
@@ -26,6 +27,7 @@ function integer(name: string, raw: string): number {
 const mock = await startMockUpstream({
   port: integer('port', values.port),
   host: values.host,
+  ratePerMinute: integer('rate-per-minute', values['rate-per-minute']),
   dbOptions: {
     conversations: integer('conversations', values.conversations),
     customers: integer('customers', values.customers),

@@ -18,6 +18,8 @@ export type MockUpstreamOptions = {
   keyId?: string
   keySecret?: string
   now?: () => number
+  /** Requests the key may make in any 60 s (perform.chat: 1000). */
+  ratePerMinute?: number
 }
 
 export type MockUpstream = {
@@ -49,6 +51,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     keyId: options.keyId ?? demoKey.keyId,
     keySecret: options.keySecret ?? demoKey.keySecret,
     now: options.now ?? Date.now,
+    ...(options.ratePerMinute === undefined ? {} : { ratePerMinute: options.ratePerMinute }),
   })
   let handlers: RequestHandler[] = []
   let overrides: RequestHandler[] = []

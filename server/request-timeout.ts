@@ -13,16 +13,21 @@ export type RequestTimeoutOptions = {
   exempt: (path: string) => boolean
 }
 
+/** Reused as the reason a finished request's timer is cancelled: no DOMException per request. */
+const finished = new Error('the request finished before its deadline')
+
 export function requestTimeout(options: RequestTimeoutOptions): MiddlewareHandler {
   const seconds = Math.ceil(options.ms / 1000)
   return async (c, next) => {
     if (options.exempt(c.req.path)) return next()
     const deadline = new AbortController()
-    const original = c.req.raw
+    const client = c.req.raw.signal
+    const forward = () => deadline.abort(client.reason)
+    if (client.aborted) forward()
+    else client.addEventListener('abort', forward, { once: true })
     // Handlers pass c.req.raw.signal on to the upstream client and the snapshot stores.
-    c.req.raw = new Request(original, {
-      signal: AbortSignal.any([original.signal, deadline.signal]),
-    })
+    // Shadowing the getter costs nothing; copying the Request would materialise it.
+    Object.defineProperty(c.req.raw, 'signal', { value: deadline.signal, configurable: true })
     const timer = new AbortController()
     const expired = options.clock.sleep(options.ms, timer.signal).then(
       () => true,
@@ -33,7 +38,8 @@ export function requestTimeout(options: RequestTimeoutOptions): MiddlewareHandle
     try {
       if (!(await Promise.race([work, expired]))) return
     } finally {
-      timer.abort()
+      timer.abort(finished)
+      client.removeEventListener('abort', forward)
     }
     const failure = new ApiFailure(
       504,
