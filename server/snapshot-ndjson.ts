@@ -8,7 +8,24 @@ import type { Snapshot, SnapshotEvent, SnapshotStore } from './snapshot-store.ts
 
 export const rowsPerLine = 1000
 
-type Item<T> = { line: object } | { rows: readonly T[]; from: number }
+type Item<T> = { line: object } | { rows: readonly T[]; from: number } | { encoded: Uint8Array[] }
+
+// A complete snapshot is read by every browser that opens the page: its row lines are
+// encoded once per snapshot, not once per reader.
+const encodedSnapshots = new WeakMap<object, Uint8Array[]>()
+function encodedRowLines<T>(snapshot: Snapshot<T>): Uint8Array[] {
+  let lines = encodedSnapshots.get(snapshot)
+  if (!lines) {
+    const encoder = new TextEncoder()
+    lines = []
+    for (let from = 0; from < snapshot.rows.length; from += rowsPerLine) {
+      const rows = snapshot.rows.slice(from, from + rowsPerLine)
+      lines.push(encoder.encode(`${JSON.stringify({ type: 'rows', rows })}\n`))
+    }
+    encodedSnapshots.set(snapshot, lines)
+  }
+  return lines
+}
 
 export type SnapshotBody = { stream: ReadableStream<Uint8Array> } | { error: unknown }
 
@@ -67,7 +84,7 @@ export function snapshotBody<T>(
     }
     if (event.type === 'snapshot') {
       meta(event.snapshot.total, event.snapshot)
-      push({ rows: event.snapshot.rows, from: 0 })
+      push({ encoded: [...encodedRowLines(event.snapshot)] })
       end(event.snapshot)
     } else if (event.type === 'total') {
       if (event.total !== metaTotal) meta(event.total, null)
@@ -88,12 +105,17 @@ export function snapshotBody<T>(
     ready?.({ stream })
   }
 
-  const nextChunk = (): string | undefined => {
+  const nextChunk = (): string | Uint8Array | undefined => {
     const item = queue[0]
     if (!item) return undefined
     if ('line' in item) {
       queue.shift()
       return JSON.stringify(item.line)
+    }
+    if ('encoded' in item) {
+      const bytes = item.encoded.shift()
+      if (item.encoded.length === 0) queue.shift()
+      return bytes ?? nextChunk()
     }
     const rows = item.rows.slice(item.from, item.from + rowsPerLine)
     item.from += rowsPerLine
@@ -106,7 +128,8 @@ export function snapshotBody<T>(
       async pull(controller) {
         for (;;) {
           const chunk = nextChunk()
-          if (chunk !== undefined) return controller.enqueue(encoder.encode(`${chunk}\n`))
+          if (typeof chunk === 'string') return controller.enqueue(encoder.encode(`${chunk}\n`))
+          if (chunk !== undefined) return controller.enqueue(chunk)
           if (state.finished) return controller.close()
           await new Promise<void>((resolve) => (wake = resolve))
           wake = undefined

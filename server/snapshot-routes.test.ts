@@ -99,6 +99,25 @@ test('streams an existing snapshot at once: meta, rows in lines of at most 1000,
   ])
 })
 
+test('every reader of a complete snapshot receives all of it, though its lines are encoded once', async () => {
+  const { app, crawlAt, store } = setup()
+  void store.read()
+  crawlAt(0).finish(makeRows(2500))
+  await store.read()
+  const bodies = await Promise.all(
+    [1, 2, 3].map(async () => (await app.request('/api/conversations/snapshot')).text()),
+  )
+  const again = await (await app.request('/api/conversations/snapshot')).text()
+  for (const body of [...bodies, again]) {
+    const rows = body
+      .trim()
+      .split('\n')
+      .map((line) => LineSchema.parse(JSON.parse(line)))
+      .flatMap((line) => (line.type === 'rows' ? line.rows : []))
+    expect(rows).toEqual(makeRows(2500))
+  }
+})
+
 test('streams rows of a first crawl as pages arrive, before the crawl ends', async () => {
   const { app, crawlAt } = setup()
   const lines = lineReader(
