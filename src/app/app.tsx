@@ -1,6 +1,5 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { lazy, Suspense, useState } from 'react'
-import { createQueryClient } from './query-client.ts'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { DemoBanner } from './demo-banner.tsx'
 import { AppHeader } from '../components/app-header.tsx'
 import { ConversationsPage } from '../features/conversations/conversations-page.tsx'
@@ -14,8 +13,7 @@ const ConversationView = lazy(() =>
   })),
 )
 
-export function App() {
-  const [queryClient] = useState(createQueryClient)
+export function App({ queryClient }: { queryClient: QueryClient }) {
   const location = useLocation()
   const conversationId = conversationIdFromPath(location.pathname)
   return (

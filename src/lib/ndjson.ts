@@ -37,22 +37,33 @@ export async function* readNdjson<T>(
 ): AsyncGenerator<T, void, undefined> {
   const reader = body.getReader()
   const decoder = new TextDecoder()
-  let pending = ''
+  // Snapshot lines are large (a thousand rows each) and arrive in many chunks: keep the
+  // chunks of an unfinished line apart and join them once, when its newline arrives.
+  let partial: string[] = []
   let lineNumber = 0
   let finished = false
+  const take = (tail: string) => {
+    partial.push(tail)
+    const line = partial.join('')
+    partial = []
+    lineNumber++
+    return line.trim() === '' ? null : parseLine(line, schema, source, lineNumber)
+  }
   try {
     while (!finished) {
       const { done, value } = await reader.read()
       finished = done
-      pending += done ? decoder.decode() : decoder.decode(value, { stream: true })
-      let newline = pending.indexOf('\n')
-      while (newline !== -1 || (finished && pending !== '')) {
-        const end = newline === -1 ? pending.length : newline
-        const line = pending.slice(0, end)
-        pending = pending.slice(end + 1)
-        lineNumber++
-        if (line.trim() !== '') yield parseLine(line, schema, source, lineNumber)
-        newline = pending.indexOf('\n')
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true })
+      let start = 0
+      for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+        const line = take(text.slice(start, newline))
+        start = newline + 1
+        if (line !== null) yield line
+      }
+      if (start < text.length) partial.push(text.slice(start))
+      if (finished && partial.length > 0) {
+        const line = take('')
+        if (line !== null) yield line
       }
     }
   } finally {

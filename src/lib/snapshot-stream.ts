@@ -74,6 +74,25 @@ function createAccumulator<Row extends { id: string }>() {
   }
 }
 
+/**
+ * Lets the page render and paint what was just pushed. A stream that arrives faster than
+ * it is read would otherwise be read to its end in one go of microtasks, with the first
+ * rows waiting behind the last. A hidden tab gets no frames, hence the timer.
+ */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100)
+    setTimeout(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(fallback)
+          resolve()
+        }),
+      ),
+    )
+  })
+}
+
 const streamCut = (path: string) =>
   new ApiRequestError(
     'stream_cut',
@@ -115,8 +134,11 @@ export function snapshotQueryFn<Row extends { id: string }>(
     try {
       for await (const line of readNdjson(response.body, schema, path)) {
         if (line.type === 'error') throw new ApiRequestError(line.error.code, line.error.message)
+        const firstRows = line.type === 'rows' && acc.size === 0
         acc.add(line)
-        if (live && !acc.done) schedule(line.type !== 'rows')
+        if (!live || acc.done) continue
+        schedule(line.type !== 'rows' || firstRows)
+        if (firstRows) await painted()
       }
     } catch (error) {
       acc.stop()

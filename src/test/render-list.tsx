@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { expect } from 'vitest'
 import { ConversationsPage } from '../features/conversations/conversations-page.tsx'
 import { useLocation } from '../lib/router.ts'
 
@@ -23,3 +24,7 @@ export function renderList(url = '/') {
   )
   return { ...view, client, user }
 }
+
+/** The whole snapshot has arrived (first rows show while the rest still streams in). */
+export const listComplete = () =>
+  waitFor(() => expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled())

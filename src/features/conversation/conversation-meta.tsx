@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { MouseEvent } from 'react'
 import type { Conversation } from '../../lib/contract.ts'
 import { navigate } from '../../lib/router.ts'
-import { customerQueries } from './conversation-queries.ts'
+import { cachedCustomer, customerQueries } from '../../lib/queries/customer-queries.ts'
 import { parseTime } from '../../lib/format-time.ts'
 import { formatDateTime, formatDuration } from './format.ts'
 import { isPlainClick } from './plain-click.ts'
@@ -54,7 +54,13 @@ function DateTime({ iso, time }: { iso: string | null | undefined; time: number 
 }
 
 function CustomerLink({ id }: { id: string | null | undefined }) {
-  const customer = useQuery({ ...customerQueries.detail(id ?? ''), enabled: Boolean(id) })
+  const client = useQueryClient()
+  // Opened from the list, the customer is usually in its snapshot already: no wait, no request.
+  const customer = useQuery({
+    ...customerQueries.detail(id ?? ''),
+    ...cachedCustomer(client, id ?? ''),
+    enabled: Boolean(id),
+  })
   if (!id) return <>Unknown customer</>
   const href = '/?' + new URLSearchParams({ customer: id }).toString()
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -65,17 +71,17 @@ function CustomerLink({ id }: { id: string | null | undefined }) {
   const name = customer.data?.name
   const email = customer.data?.email
   return (
-    <span className="customer">
+    <span className="conversation-customer">
       <a
         href={href}
         onClick={follow}
-        className="customer__link"
+        className="conversation-customer__link"
         title="Show this customer's conversations"
       >
         {name ?? email ?? id}
       </a>
-      {name && email ? <span className="customer__email">{email}</span> : null}
-      {name || email ? <span className="customer__id">{id}</span> : null}
+      {name && email ? <span className="conversation-customer__email">{email}</span> : null}
+      {name || email ? <span className="conversation-customer__id">{id}</span> : null}
     </span>
   )
 }

@@ -80,9 +80,12 @@ export const server = setupServer(
 )
 
 /** `historyState` is what the list leaves on the entry it pushes, e.g. `{ fromList: '?q=x' }`. */
-export function renderConversation(id = conversation.id, historyState: unknown = null) {
+export function renderConversation(
+  id = conversation.id,
+  historyState: unknown = null,
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+) {
   window.history.replaceState(historyState, '', `/conversations/${id}`)
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   return render(
     <QueryClientProvider client={client}>
       <ConversationView id={id} />

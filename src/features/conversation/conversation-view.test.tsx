@@ -1,8 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { apiError, conversation, renderConversation, server } from './conversation-test-server.tsx'
+import { customerQueries } from '../../lib/queries/customer-queries.ts'
+import {
+  apiError,
+  conversation,
+  customer,
+  renderConversation,
+  server,
+} from './conversation-test-server.tsx'
 
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterEach(() => {
@@ -48,6 +56,32 @@ test('shows the customer id as the link when the customer is not in the index', 
     'href',
     '/?customer=cu_7',
   )
+})
+
+test("names the customer from the list's customer snapshot without asking the server", async () => {
+  let searches = 0
+  server.use(
+    http.get('*/api/customers', () => {
+      searches++
+      return HttpResponse.json({ data: [] })
+    }),
+  )
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  client.setQueryData(customerQueries.snapshot().queryKey, {
+    rows: [customer],
+    total: 1,
+    asOf: new Date().toISOString(),
+    done: true,
+    complete: true,
+    waitSeconds: null,
+  })
+  renderConversation(conversation.id, null, client)
+  await screen.findByRole('heading', { name: 'Refund for order #1042' })
+  expect(screen.getByRole('link', { name: 'Ada Lovelace' })).toHaveAttribute(
+    'href',
+    '/?customer=cu_7',
+  )
+  expect(searches).toBe(0)
 })
 
 test('the customer link opens the list filtered to that customer', async () => {

@@ -1,7 +1,7 @@
 import { usePrefetchInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from 'react'
 import { ConversationMeta } from './conversation-meta.tsx'
-import { conversationQueries } from './conversation-queries.ts'
+import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
 import { ApiRequestError } from '../../lib/api-error.ts'
 import { isPlainClick } from './plain-click.ts'
 import { Transcript } from './transcript.tsx'
@@ -106,7 +106,10 @@ function Frame({ heading, untitled = false, children }: FrameProps) {
             {heading ?? (
               <>
                 <span className="visually-hidden">Loading conversation…</span>
-                <span className="skeleton skeleton--title" aria-hidden="true" />
+                <span
+                  className="conversation-skeleton conversation-skeleton--title"
+                  aria-hidden="true"
+                />
               </>
             )}
           </h1>
@@ -131,10 +134,10 @@ function Frame({ heading, untitled = false, children }: FrameProps) {
 function Skeleton() {
   return (
     <div className="conversation__skeleton" aria-hidden="true">
-      <div className="skeleton skeleton--meta" />
-      <div className="skeleton" />
-      <div className="skeleton skeleton--right" />
-      <div className="skeleton" />
+      <div className="conversation-skeleton conversation-skeleton--meta" />
+      <div className="conversation-skeleton" />
+      <div className="conversation-skeleton conversation-skeleton--right" />
+      <div className="conversation-skeleton" />
     </div>
   )
 }

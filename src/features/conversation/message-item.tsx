@@ -15,10 +15,10 @@ export function MessageItem({ message, previousTime }: Props) {
   const timeId = useId()
   const time = parseTime(message.created_at)
   return (
-    <li className={`message message--${speakerOf(message.role)}`}>
-      <article className="message__bubble" aria-labelledby={`${speakerId} ${timeId}`}>
-        <header className="message__meta">
-          <span id={speakerId} className="message__speaker">
+    <li className={`conversation-message conversation-message--${speakerOf(message.role)}`}>
+      <article className="conversation-message__bubble" aria-labelledby={`${speakerId} ${timeId}`}>
+        <header className="conversation-message__meta">
+          <span id={speakerId} className="conversation-message__speaker">
             {speakerLabel(message.role)}
           </span>
           {time === undefined ? (
@@ -30,11 +30,13 @@ export function MessageItem({ message, previousTime }: Props) {
           )}
         </header>
         {message.content ? (
-          <p className="message__content" dir="auto">
+          <p className="conversation-message__content" dir="auto">
             {message.content}
           </p>
         ) : (
-          <p className="message__content message__content--empty">(empty message)</p>
+          <p className="conversation-message__content conversation-message__content--empty">
+            (empty message)
+          </p>
         )}
       </article>
     </li>

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useEffect, useId, useMemo } from 'react'
 import { ApiRequestError } from '../../lib/api-error.ts'
-import { conversationQueries } from './conversation-queries.ts'
+import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
 import { parseTime } from '../../lib/format-time.ts'
 import { MessageItem } from './message-item.tsx'
 import { orderMessages } from './transcript-order.ts'
@@ -25,20 +25,20 @@ export function Transcript({ conversationId }: { conversationId: string }) {
   const retry = () => void (query.isFetchNextPageError ? fetchNextPage() : refetch())
 
   return (
-    <section className="transcript" aria-labelledby={headingId} aria-busy={loading}>
-      <h2 id={headingId} className="transcript__heading">
+    <section className="conversation-transcript" aria-labelledby={headingId} aria-busy={loading}>
+      <h2 id={headingId} className="conversation-transcript__heading">
         Transcript
       </h2>
-      <p role="status" className="transcript__status">
+      <p role="status" className="conversation-transcript__status">
         {loading ? progressText(messages.length, total, query.failureReason) : null}
       </p>
       {loading && total ? (
-        <div className="transcript__progress" aria-hidden="true">
+        <div className="conversation-transcript__progress" aria-hidden="true">
           <div style={{ width: `${Math.min(100, (messages.length / total) * 100)}%` }} />
         </div>
       ) : null}
       {isError ? (
-        <div role="alert" className="transcript__error">
+        <div role="alert" className="conversation-transcript__error">
           <p>
             <strong>The messages could not be loaded.</strong> {query.error.message}
           </p>
@@ -48,10 +48,10 @@ export function Transcript({ conversationId }: { conversationId: string }) {
         </div>
       ) : null}
       {!loading && !isError && messages.length === 0 ? (
-        <p className="transcript__empty">No messages in this conversation</p>
+        <p className="conversation-transcript__empty">No messages in this conversation</p>
       ) : null}
       {messages.length > 0 ? (
-        <ol className="transcript__messages">
+        <ol className="conversation-transcript__messages">
           {messages.map((message, index) => (
             <MessageItem
               key={message.id}

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
-import { renderList } from '../../test/render-list.tsx'
+import { listComplete, renderList } from '../../test/render-list.tsx'
 import {
   conversation,
   customer,
@@ -163,6 +163,7 @@ test('a background refresh offers its changes instead of moving rows', async () 
   stubApi({ '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(snapshot)) })
   const { client, user } = renderList()
   await screen.findByText('3 conversations')
+  await listComplete()
   snapshot = [...rows, conversation('c9', 1, { title: 'Brand new' })]
   await client.refetchQueries({ queryKey: ['conversations', 'snapshot'] })
 
@@ -182,6 +183,7 @@ test('Refresh fetches a new snapshot and shows it at once', async () => {
   })
   const { user } = renderList()
   await screen.findByText('3 conversations')
+  await listComplete()
   snapshot = rows.slice(0, 1)
   await user.click(screen.getByRole('button', { name: 'Refresh' }))
   expect(await screen.findByText('1 conversation')).toBeInTheDocument()
@@ -201,6 +203,7 @@ test('coming back from a conversation focuses the row that was opened', async ()
 
   renderList('/?sort=title')
   await screen.findByText('3 conversations')
+  await listComplete()
   await waitFor(() => expect(screen.getByText('banana shipping').closest('tr')).toHaveFocus())
 })
 
@@ -220,6 +223,7 @@ test('Export CSV downloads every filtered row in table order', async () => {
   const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
   const { user } = renderList('/?q=odd&limit=20')
   expect(await screen.findByText('15 conversations')).toBeInTheDocument()
+  await listComplete()
   await user.click(screen.getByRole('button', { name: 'Export CSV' }))
 
   expect(click).toHaveBeenCalledOnce()

@@ -5,6 +5,7 @@ import { ConversationsTable } from './conversations-table.tsx'
 import { CustomerCombobox } from './customer-combobox.tsx'
 import { EmptyState } from './empty-state.tsx'
 import { ExportCsvButton } from './export-csv-button.tsx'
+import { IncompleteNotice } from './incomplete-notice.tsx'
 import { listAnnouncement } from './list-announcement.ts'
 import { ListError } from './list-error.tsx'
 import { ListFreshness } from './list-freshness.tsx'
@@ -13,6 +14,7 @@ import { parseListState } from './list-url-state.ts'
 import { LoadProgress } from './load-progress.tsx'
 import { PaginationBar } from './pagination-bar.tsx'
 import { RateLimitStatus } from './rate-limit-status.tsx'
+import { useSearchPaintedMark } from './search-timing.ts'
 import { TitleSearch } from './title-search.tsx'
 import { useConversationList } from './use-conversation-list.ts'
 import { useConversationsTable } from './use-conversations-table.ts'
@@ -31,11 +33,12 @@ export function ConversationsPage({ location }: { location: URL }) {
   const failed = conversations.error !== null
   const waitSeconds = done || failed ? null : (snapshot?.waitSeconds ?? null)
   const loading = !done && !failed
+  useSearchPaintedMark(state.q)
 
+  // Asked for by the reader, so shown at once, customers and conversations together.
   function refresh() {
-    void customers.refetch()
-    void conversations.refetch().then((result) => {
-      if (result.data?.done) list.showPending(result.data)
+    void Promise.all([customers.refetch(), conversations.refetch()]).then(([who, what]) => {
+      if (what.data?.done) list.show({ conversations: what.data, customers: who.data })
     })
   }
   function retry() {
@@ -51,9 +54,10 @@ export function ConversationsPage({ location }: { location: URL }) {
         <ListFreshness
           asOf={done ? (snapshot?.asOf ?? null) : null}
           pending={list.pending}
+          customersPending={list.customersPending}
           refreshing={conversations.isFetching}
           onRefresh={refresh}
-          onShow={() => list.showPending()}
+          onShow={() => list.show()}
         />
       </div>
 
@@ -83,6 +87,9 @@ export function ConversationsPage({ location }: { location: URL }) {
           {loading && <LoadProgress loaded={list.loadedCount} total={snapshot?.total ?? null} />}
         </div>
         {waitSeconds !== null && <RateLimitStatus seconds={waitSeconds} />}
+        {list.incomplete && (
+          <IncompleteNotice refreshing={conversations.isFetching} onRefresh={refresh} />
+        )}
         {conversations.error && (
           <ListError
             message={conversations.error.message}
@@ -131,6 +138,7 @@ export function ConversationsPage({ location }: { location: URL }) {
           total: snapshot?.total ?? null,
           matched: list.matchedCount,
           filtering: list.filtering,
+          incomplete: list.incomplete,
         })}
       </div>
     </main>

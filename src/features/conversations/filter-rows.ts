@@ -31,55 +31,55 @@ export function buildRowFilter(
 }
 
 /**
- * The sorted rows' folded titles joined into one text, a line per row: one native
- * substring scan finds every match, several times faster than testing 100,000 strings.
- * Built once per sort; folded titles never contain a newline (see row-keys.ts).
+ * Every row's folded title joined into one text, a line per row (in snapshot order): one
+ * native substring scan finds every match, several times faster than testing 100,000
+ * strings. Built once per snapshot, so sorting never rebuilds it; folded titles never
+ * contain a newline (see row-keys.ts).
  */
-export type SearchIndex = { order: readonly number[]; text: string; starts: Int32Array }
+export type SearchIndex = { text: string; starts: Int32Array }
 
-export function searchIndex(order: readonly number[], keys: RowKeys): SearchIndex {
-  const titles = order.map((i) => keys.titles[i] ?? '')
-  const starts = new Int32Array(titles.length + 1)
+export function searchIndex(keys: RowKeys): SearchIndex {
+  const starts = new Int32Array(keys.titles.length + 1)
   let offset = 0
-  titles.forEach((title, k) => {
-    starts[k] = offset
+  keys.titles.forEach((title, i) => {
+    starts[i] = offset
     offset += title.length + 1
   })
-  starts[titles.length] = offset
-  return { order, text: titles.join('\n'), starts }
+  starts[keys.titles.length] = offset
+  return { text: keys.titles.join('\n'), starts }
 }
 
-/** Positions (in sorted order) of the titles containing `needle`, each once. */
-function titleMatches({ text, starts }: SearchIndex, needle: string): number[] {
-  const found: number[] = []
+/** Which rows' titles contain `needle`, as a flag per row, and how many. */
+function titleMatches({ text, starts }: SearchIndex, needle: string) {
+  const hit = new Uint8Array(Math.max(0, starts.length - 1))
+  let count = 0
   let line = 0
   let at = text.indexOf(needle)
   while (at !== -1) {
     while ((starts[line + 1] ?? Infinity) <= at) line++
-    found.push(line)
+    hit[line] = 1
+    count++
     at = text.indexOf(needle, starts[line + 1] ?? text.length)
   }
-  return found
+  return { hit, count }
 }
 
-/** The rows (as positions in `rows`) that pass the filter, in the index's sorted order. */
+/** The rows (as positions in `rows`) that pass the filter, in the given sorted order. */
 export function filterRows(
   rows: readonly Conversation[],
+  order: readonly number[],
   index: SearchIndex,
   keys: RowKeys,
   filter: RowFilter | null,
 ): readonly number[] {
-  if (!filter) return index.order
+  if (!filter) return order
   const { title, customer, customerIds } = filter
   const keep = (i: number) =>
     !customer ||
     keys.customerIds[i] === customer ||
     customerIds.has(rows[i]?.customer_user_id ?? '')
-  if (!title) return index.order.filter(keep)
-  const kept: number[] = []
-  for (const line of titleMatches(index, title)) {
-    const i = index.order[line]
-    if (i !== undefined && keep(i)) kept.push(i)
-  }
-  return kept
+  if (!title) return order.filter(keep)
+  const { hit, count } = titleMatches(index, title)
+  if (count === 0) return []
+  return order.filter((i) => hit[i] === 1 && keep(i))
 }

@@ -6,6 +6,7 @@ type Facts = {
   total: number | null
   matched: number
   filtering: boolean
+  incomplete: boolean
 }
 
 /**
@@ -22,6 +23,9 @@ export function listAnnouncement(facts: Facts): string {
     return `Loading, ${quarter}% done.`
   }
   const n = facts.matched.toLocaleString()
-  if (facts.filtering) return `${n} ${facts.matched === 1 ? 'match' : 'matches'} for these filters.`
-  return `All ${facts.loaded.toLocaleString()} loaded.`
+  const caveat = facts.incomplete ? ' The list may be incomplete.' : ''
+  if (facts.filtering) {
+    return `${n} ${facts.matched === 1 ? 'match' : 'matches'} for these filters.${caveat}`
+  }
+  return `All ${facts.loaded.toLocaleString()} loaded.${caveat}`
 }

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import type { Conversation } from '../../lib/contract.ts'
 import type { Sort } from './list-url-state.ts'
-import { sortOrder } from './sort-rows.ts'
+import { createRowSorter, sortOrder } from './sort-rows.ts'
 
 const row = (id: string, patch: Partial<Conversation> = {}): Conversation => ({ id, ...patch })
 const ids = (
@@ -66,4 +66,35 @@ test('customers sort by the text the column shows', () => {
     r.customer_user_id ? (shown[r.customer_user_id] ?? null) : null
   expect(ids(rows, { column: 'customer', desc: false }, customer)).toEqual(['b', 'd', 'a', 'c'])
   expect(ids(rows, { column: 'customer', desc: true }, customer)).toEqual(['a', 'd', 'b', 'c'])
+})
+
+test('a sorter gives the same order as a fresh sort, whichever column and direction came first', () => {
+  const titles = ['b', 'a', null, 'B', 'a', 'Ä', 'a b', 'ab', '', 'z']
+  const rows = titles.map((title, i) => row(`id${(i * 7) % 10}`, { title, message_count: i % 3 }))
+  const sorter = createRowSorter(rows)
+  const customer = () => null
+  for (const sort of [
+    { column: 'title', desc: false },
+    { column: 'message_count', desc: true },
+    { column: 'title', desc: true },
+    { column: 'title', desc: false },
+  ] as const) {
+    const fresh = createRowSorter(rows)(sort, customer)
+    expect(sorter(sort, customer)).toEqual(fresh)
+  }
+  const order = sorter({ column: 'title', desc: false }, customer).map((i) => rows[i]?.id)
+  // Ties (the two "a") by id, blank and missing last, in collator order otherwise.
+  expect(order).toEqual(['id7', 'id8', 'id5', 'id2', 'id9', 'id0', 'id1', 'id3', 'id4', 'id6'])
+  const reversed = sorter({ column: 'title', desc: true }, customer).map((i) => rows[i]?.id)
+  expect(reversed).toEqual(['id3', 'id1', 'id0', 'id9', 'id2', 'id5', 'id7', 'id8', 'id4', 'id6'])
+})
+
+test('the customer order follows a new customerText, not the first one it saw', () => {
+  const rows = [row('a', { customer_user_id: 'cu_1' }), row('b', { customer_user_id: 'cu_2' })]
+  const sorter = createRowSorter(rows)
+  const sort = { column: 'customer', desc: false } as const
+  const first = (r: Conversation) => (r.customer_user_id === 'cu_1' ? 'Zed' : 'Amy')
+  const renamed = (r: Conversation) => (r.customer_user_id === 'cu_1' ? 'Abe' : 'Amy')
+  expect(sorter(sort, first).map((i) => rows[i]?.id)).toEqual(['b', 'a'])
+  expect(sorter(sort, renamed).map((i) => rows[i]?.id)).toEqual(['a', 'b'])
 })

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
+import { markSearchApplied } from './search-timing.ts'
 
 export const FILTER_DEBOUNCE_MS = 150
 
@@ -12,9 +13,13 @@ export function TitleSearch({ value, onChange }: Props) {
   const [draft, setDraft] = useDraft(value)
   const debounced = useDebounced(FILTER_DEBOUNCE_MS)
 
+  function apply(next: string) {
+    if (next !== value) markSearchApplied()
+    onChange(next)
+  }
   function change(next: string) {
     setDraft(next)
-    debounced.schedule(() => onChange(next))
+    debounced.schedule(() => apply(next))
   }
 
   return (
@@ -34,7 +39,7 @@ export function TitleSearch({ value, onChange }: Props) {
             event.preventDefault()
             debounced.cancel()
             setDraft('')
-            onChange('')
+            apply('')
           }
         }}
       />

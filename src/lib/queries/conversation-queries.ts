@@ -1,39 +1,28 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import {
   ConversationSchema,
-  CustomerSearchSchema,
+  ConversationSnapshotLineSchema,
   MessageListSchema,
   type MessageList,
-} from '../../lib/contract.ts'
-import { ApiRequestError } from '../../lib/api-error.ts'
-import { getJson } from './fetch-api.ts'
+} from '../contract.ts'
+import { getJson } from '../fetch-api.ts'
+import { snapshotQueryFn } from '../snapshot-stream.ts'
+import { retryDelay, shouldRetry, snapshotDefaults } from './retry.ts'
 
 /** The largest page the API allows: the fewest requests for a whole transcript. */
 export const MESSAGES_PAGE_SIZE = 100
 
-const MAX_WAIT_MS = 60_000
-
-/**
- * The server already retries perform.chat where that helps, so a failure that reaches
- * the page is shown at once with a Retry button. Only a rate limit (which says when to
- * come back) and a dropped connection are waited out here.
- */
-export function shouldRetry(failureCount: number, error: Error): boolean {
-  if (failureCount >= 3) return false
-  return error instanceof ApiRequestError && (error.status === 429 || error.code === 'unreachable')
-}
-
-export function retryDelay(failureCount: number, error: Error): number {
-  if (error instanceof ApiRequestError && error.retryAfterSeconds !== undefined) {
-    return Math.min(error.retryAfterSeconds * 1000, MAX_WAIT_MS)
-  }
-  return Math.min(1000 * 2 ** failureCount, MAX_WAIT_MS)
-}
-
 const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`
 
+/** Every conversation query; keys run from general to specific, each holding its inputs. */
 export const conversationQueries = {
   all: () => ['conversations'] as const,
+  snapshot: () =>
+    queryOptions({
+      queryKey: [...conversationQueries.all(), 'snapshot'] as const,
+      queryFn: snapshotQueryFn('/api/conversations/snapshot', ConversationSnapshotLineSchema),
+      ...snapshotDefaults,
+    }),
   detail: (id: string) =>
     queryOptions({
       queryKey: [...conversationQueries.all(), 'detail', id] as const,
@@ -67,24 +56,4 @@ export const conversationQueries = {
 export function nextMessagesPage(last: MessageList): number | undefined {
   const { page, total_pages } = last.pagination
   return page < total_pages && last.data.length > 0 ? page + 1 : undefined
-}
-
-export const customerQueries = {
-  all: () => ['customers'] as const,
-  /** There is no customer-by-id route: the search puts an exact id match first. */
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...customerQueries.all(), 'detail', id] as const,
-      queryFn: async ({ signal }) => {
-        const found = await getJson(
-          `/api/customers?q=${encodeURIComponent(id)}`,
-          CustomerSearchSchema,
-          signal,
-        )
-        return found.data.find((customer) => customer.id === id) ?? null
-      },
-      retry: shouldRetry,
-      retryDelay,
-      staleTime: 5 * 60_000,
-    }),
 }

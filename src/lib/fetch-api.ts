@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini'
-import { describeIssues } from '../../lib/contract.ts'
-import { ApiRequestError, errorFromResponse, unreachableError } from '../../lib/api-error.ts'
+import { describeIssues } from './contract.ts'
+import { ApiRequestError, errorFromResponse, unreachableError } from './api-error.ts'
 
 /**
  * GETs one of our own `/api` routes and validates the body. The URL is made absolute
