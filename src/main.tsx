@@ -9,7 +9,8 @@ import './app/styles.css'
 
 const queryClient = createQueryClient()
 // The list's first screen waits for the snapshots: ask for them now, while React renders
-// the page, rather than from the effects after its first commit.
+// the page, rather than from the effects after its first commit. These requests take over
+// the ones index.html preloads alongside the script.
 if (conversationIdFromPath(window.location.pathname) === null) {
   // Failures are the list's to show, through its own queries.
   queryClient.query(conversationQueries.snapshot()).catch(() => undefined)

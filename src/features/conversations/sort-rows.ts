@@ -18,17 +18,19 @@ export type CustomerText = (row: Conversation) => string | null
 /** Each row's place among the column's distinct values (equal values share one); missing ones get `distinct`. */
 type Ranks = { ranks: Uint32Array; distinct: number }
 
-const compareText = fastCompare(collator)
+// Learning the collator's order costs a few milliseconds: not before the first text sort.
+let compareText: ((a: string, b: string) => number) | undefined
 const text = (value: string | null | undefined) => (value?.trim() ? value : null)
 
 function textRanks(values: readonly (string | null)[]): Ranks {
+  const compare = (compareText ??= fastCompare(collator))
   // Sorting the distinct texts, not the rows: many conversations share a title or a customer.
-  const distinct = [...new Set(values)].filter((value) => value !== null).sort(compareText)
+  const distinct = [...new Set(values)].filter((value) => value !== null).sort(compare)
   const rankOf = new Map<string, number>()
   let rank = -1
   distinct.forEach((value, i) => {
     // Texts the collator calls equal (é and e + U+0301) share a rank, so ties go by id.
-    if (i === 0 || compareText(distinct[i - 1] ?? '', value) !== 0) rank++
+    if (i === 0 || compare(distinct[i - 1] ?? '', value) !== 0) rank++
     rankOf.set(value, rank)
   })
   const missing = rank + 1
