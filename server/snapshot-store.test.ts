@@ -107,6 +107,25 @@ test('does not refresh sooner than twice the last crawl took', async () => {
   expect(runs).toHaveLength(2)
 })
 
+test('a possibly incomplete snapshot is refreshed before its TTL, once twice its crawl time has passed', async () => {
+  const { clock, runs, store } = setup(60)
+  store.watch(() => undefined)
+  await clock.advance(2000)
+  run(runs, 0).finish(rows('a'), false)
+  await clock.advance(3999)
+  store.watch(() => undefined)
+  expect(runs).toHaveLength(1)
+  await clock.advance(1)
+  store.watch(() => undefined)
+  expect(runs).toHaveLength(2)
+  run(runs, 1).finish(rows('a', 'b'))
+  await clock.advance(0)
+  expect(store.current()).toMatchObject({ rows: rows('a', 'b'), complete: true })
+  await clock.advance(10_000)
+  store.watch(() => undefined)
+  expect(runs).toHaveLength(2)
+})
+
 test('keeps the old snapshot when a refresh fails, and records why', async () => {
   const { clock, runs, store } = setup(10)
   store.watch(() => undefined)

@@ -74,9 +74,12 @@ export function createSnapshotStore<T>(options: {
     for (const listener of target.listeners) listener(event)
   }
 
-  /** Old enough by the TTL, and the last crawl finished at least twice its own duration ago. */
+  /**
+   * Old enough by the TTL (or possibly incomplete, which the page offers to refresh at
+   * once), and the last crawl finished at least twice its own duration ago.
+   */
   const stale = (current: Snapshot<T>, now: number) =>
-    now - current.asOf > options.ttlSeconds * 1000 &&
+    (!current.complete || now - current.asOf > options.ttlSeconds * 1000) &&
     now - finishedAt >= 2 * current.crawlDurationMs &&
     now - lastFailureAt > options.ttlSeconds * 1000
 
