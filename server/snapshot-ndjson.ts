@@ -8,18 +8,21 @@ import type { Snapshot, SnapshotEvent, SnapshotStore } from './snapshot-store.ts
 
 export const rowsPerLine = 1000
 
+export type RowOrder<T> = (a: T, b: T) => number
+
 type Item<T> = { line: object } | { rows: readonly T[]; from: number } | { encoded: Uint8Array[] }
 
 // A complete snapshot is read by every browser that opens the page: its row lines are
 // encoded once per snapshot, not once per reader.
 const encodedSnapshots = new WeakMap<object, Uint8Array[]>()
-function encodedRowLines<T>(snapshot: Snapshot<T>): Uint8Array[] {
+function encodedRowLines<T>(snapshot: Snapshot<T>, order?: RowOrder<T>): Uint8Array[] {
   let lines = encodedSnapshots.get(snapshot)
   if (!lines) {
     const encoder = new TextEncoder()
+    const sorted = order ? snapshot.rows.toSorted(order) : snapshot.rows
     lines = []
-    for (let from = 0; from < snapshot.rows.length; from += rowsPerLine) {
-      const rows = snapshot.rows.slice(from, from + rowsPerLine)
+    for (let from = 0; from < sorted.length; from += rowsPerLine) {
+      const rows = sorted.slice(from, from + rowsPerLine)
       lines.push(encoder.encode(`${JSON.stringify({ type: 'rows', rows })}\n`))
     }
     encodedSnapshots.set(snapshot, lines)
@@ -48,6 +51,7 @@ export function snapshotBody<T>(
   store: SnapshotStore<T>,
   clock: Clock,
   signal: AbortSignal,
+  order?: RowOrder<T>,
 ): Promise<SnapshotBody> {
   const encoder = new TextEncoder()
   const queue: Item<T>[] = []
@@ -84,7 +88,7 @@ export function snapshotBody<T>(
     }
     if (event.type === 'snapshot') {
       meta(event.snapshot.total, event.snapshot)
-      push({ encoded: [...encodedRowLines(event.snapshot)] })
+      push({ encoded: [...encodedRowLines(event.snapshot, order)] })
       end(event.snapshot)
     } else if (event.type === 'total') {
       if (event.total !== metaTotal) meta(event.total, null)

@@ -4,10 +4,11 @@ import { snapshotLineSchema, ConversationSchema, ApiErrorSchema } from '../src/l
 import { createFakeClock } from './clock.ts'
 import type { CrawlProgress, CrawlResult } from './crawler.ts'
 import { ApiFailure, errorBody } from './errors.ts'
+import { newestActivityFirst } from './snapshot-order.ts'
 import { snapshotRoutes } from './snapshot-routes.ts'
 import { createSnapshotStore } from './snapshot-store.ts'
 
-type Row = { id: string; title: string }
+type Row = { id: string; title: string; updated_at?: string }
 const LineSchema = snapshotLineSchema(ConversationSchema)
 
 function setup() {
@@ -114,8 +115,25 @@ test('every reader of a complete snapshot receives all of it, though its lines a
       .split('\n')
       .map((line) => LineSchema.parse(JSON.parse(line)))
       .flatMap((line) => (line.type === 'rows' ? line.rows : []))
-    expect(rows).toEqual(makeRows(2500))
+    expect(rows).toEqual(makeRows(2500).toSorted(newestActivityFirst))
   }
+})
+
+test('a complete conversation snapshot streams newest activity first, missing last, ties by id', async () => {
+  const { app, crawlAt, store } = setup()
+  const at = (minute: number) => new Date(Date.UTC(2025, 5, 1, 12, minute)).toISOString()
+  const rows = [
+    { id: 'conv_1', title: 'old', updated_at: at(1) },
+    { id: 'conv_2', title: 'no activity' },
+    { id: 'conv_3', title: 'newest', updated_at: at(30) },
+    { id: 'conv_0', title: 'tie, smaller id', updated_at: at(1) },
+  ]
+  void store.read()
+  crawlAt(0).finish(rows)
+  await store.read()
+  const lines = await lineReader(await app.request('/api/conversations/snapshot')).rest()
+  const ids = lines.flatMap((line) => (line.type === 'rows' ? line.rows.map((row) => row.id) : []))
+  expect(ids).toEqual(['conv_3', 'conv_0', 'conv_1', 'conv_2'])
 })
 
 test('streams rows of a first crawl as pages arrive, before the crawl ends', async () => {

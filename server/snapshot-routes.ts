@@ -3,7 +3,8 @@
 // before a first crawl ends.
 import { Hono } from 'hono'
 import { realClock, type Clock } from './clock.ts'
-import { snapshotBody } from './snapshot-ndjson.ts'
+import { snapshotBody, type RowOrder } from './snapshot-ndjson.ts'
+import { newestActivityFirst } from './snapshot-order.ts'
 import type { SnapshotStore } from './snapshot-store.ts'
 
 export type SnapshotStores = {
@@ -19,12 +20,13 @@ const headers = {
 
 export function snapshotRoutes(stores: SnapshotStores, clock: Clock = realClock): Hono {
   const routes = new Hono()
-  const serve = (store: SnapshotStore<unknown>) => async (request: Request) => {
-    const body = await snapshotBody(store, clock, request.signal)
-    if ('error' in body) throw body.error
-    return new Response(body.stream, { headers })
-  }
-  const conversations = serve(stores.conversations)
+  const serve =
+    (store: SnapshotStore<unknown>, order?: RowOrder<unknown>) => async (request: Request) => {
+      const body = await snapshotBody(store, clock, request.signal, order)
+      if ('error' in body) throw body.error
+      return new Response(body.stream, { headers })
+    }
+  const conversations = serve(stores.conversations, newestActivityFirst)
   const customers = serve(stores.customers)
   routes.get('/conversations/snapshot', (c) => conversations(c.req.raw))
   routes.get('/customers/snapshot', (c) => customers(c.req.raw))
