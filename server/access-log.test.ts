@@ -1,11 +1,8 @@
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { afterEach, expect, test } from 'vitest'
-import type { Conversation } from '../src/lib/contract.ts'
-import { realClock } from './clock.ts'
-import type { CrawlProgress, CrawlResult } from './crawler.ts'
 import { createLogger } from './logger.ts'
-import { createSnapshotStore } from './snapshot-store.ts'
+import { controlledConversationCrawl } from './controlled-crawl.ts'
 import { startHarness, testKey, type Harness } from './test-harness.ts'
 
 let harness: Harness | undefined
@@ -90,39 +87,20 @@ test('no line holds the secret or the key sent upstream, whatever happens', asyn
 })
 
 test('a streamed snapshot is logged when it has been sent, with its whole duration', async () => {
-  let progress: ((event: CrawlProgress<Conversation>) => void) | undefined
-  let finish: ((result: CrawlResult<Conversation>) => void) | undefined
-  const store = createSnapshotStore<Conversation>({
-    name: 'conversations',
-    ttlSeconds: 60,
-    clock: realClock,
-    crawl: (onProgress) =>
-      new Promise((resolve) => {
-        progress = onProgress
-        finish = resolve
-      }),
-  })
+  const crawl = controlledConversationCrawl()
+  const store = crawl.store
   harness = await startHarness({}, { overrides: { conversations: store } })
   const server = serve({ fetch: harness.app.fetch, hostname: '127.0.0.1', port: 0 })
   await new Promise<void>((resolve) => server.once('listening', resolve))
   const { port } = server.address() as AddressInfo
   try {
     const answer = fetch(`http://127.0.0.1:${port}/api/conversations/snapshot`)
-    while (!progress) await new Promise((resolve) => setImmediate(resolve))
-    progress({ type: 'total', total: 0 })
+    while (!crawl.started()) await new Promise((resolve) => setImmediate(resolve))
+    crawl.progress({ type: 'total', total: 0 })
     const reader = (await answer).body?.getReader()
     await reader?.read()
     expect(requestLines(harness.logs)).toEqual([])
-    finish?.({
-      rows: [],
-      total: 0,
-      complete: true,
-      moved: false,
-      requests: 1,
-      rereadPages: 0,
-      startedAt: Date.now(),
-      durationMs: 1,
-    })
+    crawl.finish([])
     while (!(await reader?.read())?.done);
     while (requestLines(harness.logs).length === 0) {
       await new Promise((resolve) => setImmediate(resolve))

@@ -1,10 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, expect, test } from 'vitest'
-import type { Conversation } from '../src/lib/contract.ts'
-import { realClock } from './clock.ts'
 import { chooseEncoding } from './compression.ts'
-import type { CrawlProgress, CrawlResult } from './crawler.ts'
-import { createSnapshotStore } from './snapshot-store.ts'
+import { controlledConversationCrawl } from './controlled-crawl.ts'
 import { builtAsset, startHarness, type Harness } from './test-harness.ts'
 
 let harness: Harness | undefined
@@ -62,24 +59,14 @@ test('nothing is compressed for a client that did not ask, or for HEAD', async (
 })
 
 test('a compressed snapshot stream still arrives line by line while the crawl runs', async () => {
-  let progress: ((event: CrawlProgress<Conversation>) => void) | undefined
-  let finish: ((result: CrawlResult<Conversation>) => void) | undefined
-  const store = createSnapshotStore<Conversation>({
-    name: 'conversations',
-    ttlSeconds: 60,
-    clock: realClock,
-    crawl: (onProgress) =>
-      new Promise((resolve) => {
-        progress = onProgress
-        finish = resolve
-      }),
-  })
+  const crawl = controlledConversationCrawl()
+  const store = crawl.store
   harness = await startHarness({}, { overrides: { conversations: store } })
   const answer = harness.app.request('/api/conversations/snapshot', {
     headers: { 'Accept-Encoding': 'gzip' },
   })
   await Promise.resolve()
-  progress?.({ type: 'total', total: 2 })
+  crawl.progress({ type: 'total', total: 2 })
   const response = await answer
   expect(response.headers.get('Content-Encoding')).toBe('gzip')
   const body = response.body?.pipeThrough(new DecompressionStream('gzip'))
@@ -98,18 +85,9 @@ test('a compressed snapshot stream still arrives line by line while the crawl ru
   // Nothing more is sent until the crawl moves: these reads only finish if zlib flushed.
   expect(JSON.parse(await read())).toMatchObject({ type: 'meta', total: 2, complete: false })
   const row = { id: 'conv_1', title: 'Hello', customer_user_id: 'cu_1', message_count: 1 }
-  progress?.({ type: 'rows', rows: [row] })
+  crawl.progress({ type: 'rows', rows: [row] })
   expect(JSON.parse(await read())).toEqual({ type: 'rows', rows: [row] })
-  const startedAt = Date.now()
-  finish?.({
-    rows: [row],
-    total: 1,
-    complete: true,
-    moved: false,
-    requests: 1,
-    rereadPages: 0,
-    startedAt,
-    durationMs: 1,
-  })
+  crawl.finish([row])
+
   expect(JSON.parse(await read())).toMatchObject({ type: 'end', complete: true })
 })
