@@ -3,36 +3,13 @@
 // `error` if it fails). Rows are turned into text only when the client asks for more
 // (ReadableStream pull), so a slow client costs references, not a copy of the snapshot.
 import type { Clock } from './clock.ts'
+import { encodedRowLines, isoTime, rowsPerLine, type RowOrder } from './snapshot-complete.ts'
 import { ApiFailure } from './errors.ts'
 import type { Snapshot, SnapshotEvent, SnapshotStore } from './snapshot-store.ts'
 
-export const rowsPerLine = 1000
-
-export type RowOrder<T> = (a: T, b: T) => number
-
 type Item<T> = { line: object } | { rows: readonly T[]; from: number } | { encoded: Uint8Array[] }
 
-// A complete snapshot is read by every browser that opens the page: its row lines are
-// encoded once per snapshot, not once per reader.
-const encodedSnapshots = new WeakMap<object, Uint8Array[]>()
-function encodedRowLines<T>(snapshot: Snapshot<T>, order?: RowOrder<T>): Uint8Array[] {
-  let lines = encodedSnapshots.get(snapshot)
-  if (!lines) {
-    const encoder = new TextEncoder()
-    const sorted = order ? snapshot.rows.toSorted(order) : snapshot.rows
-    lines = []
-    for (let from = 0; from < sorted.length; from += rowsPerLine) {
-      const rows = sorted.slice(from, from + rowsPerLine)
-      lines.push(encoder.encode(`${JSON.stringify({ type: 'rows', rows })}\n`))
-    }
-    encodedSnapshots.set(snapshot, lines)
-  }
-  return lines
-}
-
 export type SnapshotBody = { stream: ReadableStream<Uint8Array> } | { error: unknown }
-
-const isoTime = (ms: number) => new Date(ms).toISOString()
 
 export function describeCrawlError(error: unknown): { code: string; message: string } {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { expect, test } from 'vitest'
 import { snapshotLineSchema, ConversationSchema, ApiErrorSchema } from '../src/lib/contract.ts'
 import { createFakeClock } from './clock.ts'
@@ -117,6 +118,30 @@ test('every reader of a complete snapshot receives all of it, though its lines a
       .flatMap((line) => (line.type === 'rows' ? line.rows : []))
     expect(rows).toEqual(makeRows(2500).toSorted(newestActivityFirst))
   }
+})
+
+test('a complete snapshot is sent compressed as asked, the same bytes for every reader', async () => {
+  const { app, crawlAt, store } = setup()
+  void store.read()
+  crawlAt(0).finish(makeRows(2500))
+  await store.read()
+  const plain = await (await app.request('/api/conversations/snapshot')).text()
+  for (const [encoding, decompress] of [
+    ['gzip', gunzipSync],
+    ['br', brotliDecompressSync],
+  ] as const) {
+    const ask = () =>
+      app.request('/api/conversations/snapshot', { headers: { 'Accept-Encoding': encoding } })
+    const first = await ask()
+    expect(first.headers.get('Content-Encoding')).toBe(encoding)
+    expect(first.headers.get('Vary')).toContain('Accept-Encoding')
+    const bytes = Buffer.from(await first.arrayBuffer())
+    expect(bytes.length).toBeLessThan(plain.length / 3)
+    expect(decompress(bytes).toString('utf8')).toBe(plain)
+    expect(Buffer.from(await (await ask()).arrayBuffer())).toEqual(bytes)
+  }
+  const lines = plain.trim().split('\n')
+  expect(lines).toHaveLength(5)
 })
 
 test('a complete conversation snapshot streams newest activity first, missing last, ties by id', async () => {

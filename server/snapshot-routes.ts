@@ -3,7 +3,9 @@
 // before a first crawl ends.
 import { Hono } from 'hono'
 import { realClock, type Clock } from './clock.ts'
-import { snapshotBody, type RowOrder } from './snapshot-ndjson.ts'
+import { chooseEncoding } from './compression.ts'
+import { completeSnapshotBody, type RowOrder } from './snapshot-complete.ts'
+import { snapshotBody } from './snapshot-ndjson.ts'
 import { newestActivityFirst } from './snapshot-order.ts'
 import type { SnapshotStore } from './snapshot-store.ts'
 
@@ -22,6 +24,19 @@ export function snapshotRoutes(stores: SnapshotStores, clock: Clock = realClock)
   const routes = new Hono()
   const serve =
     (store: SnapshotStore<unknown>, order?: RowOrder<unknown>) => async (request: Request) => {
+      if (store.current()) {
+        // Complete: one cached body for every reader (read() also starts a due refresh).
+        const snapshot = await store.read(request.signal)
+        const encoding = chooseEncoding(request.headers.get('Accept-Encoding') ?? undefined)
+        const bytes = await completeSnapshotBody(snapshot, encoding, order)
+        return new Response(bytes, {
+          headers: {
+            ...headers,
+            Vary: 'Accept-Encoding',
+            ...(encoding ? { 'Content-Encoding': encoding } : {}),
+          },
+        })
+      }
       const body = await snapshotBody(store, clock, request.signal, order)
       if ('error' in body) throw body.error
       return new Response(body.stream, { headers })

@@ -1,0 +1,71 @@
+// A complete snapshot is read by every browser that opens the page, and its NDJSON body
+// (meta, rows, end) never changes: it is encoded once per snapshot, and compressed once
+// per encoding off the event loop, instead of once per reader.
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+import type { Snapshot } from './snapshot-store.ts'
+
+export const rowsPerLine = 1000
+
+export type RowOrder<T> = (a: T, b: T) => number
+export type Encoding = 'br' | 'gzip'
+
+export const isoTime = (ms: number) => new Date(ms).toISOString()
+
+const encodedRows = new WeakMap<object, Uint8Array[]>()
+type Body = Uint8Array<ArrayBuffer>
+const bodies = new WeakMap<object, Map<string, Promise<Body>>>()
+
+export function encodedRowLines<T>(snapshot: Snapshot<T>, order?: RowOrder<T>): Uint8Array[] {
+  let lines = encodedRows.get(snapshot)
+  if (!lines) {
+    const encoder = new TextEncoder()
+    const sorted = order ? snapshot.rows.toSorted(order) : snapshot.rows
+    lines = []
+    for (let from = 0; from < sorted.length; from += rowsPerLine) {
+      const rows = sorted.slice(from, from + rowsPerLine)
+      lines.push(encoder.encode(`${JSON.stringify({ type: 'rows', rows })}\n`))
+    }
+    encodedRows.set(snapshot, lines)
+  }
+  return lines
+}
+
+function identityBody<T>(snapshot: Snapshot<T>, order?: RowOrder<T>): Uint8Array {
+  const encoder = new TextEncoder()
+  const asOf = isoTime(snapshot.asOf)
+  const meta = { type: 'meta', total: snapshot.total, as_of: asOf, complete: snapshot.complete }
+  const end = { type: 'end', complete: snapshot.complete, as_of: asOf }
+  return Buffer.concat([
+    encoder.encode(`${JSON.stringify(meta)}\n`),
+    ...encodedRowLines(snapshot, order),
+    encoder.encode(`${JSON.stringify(end)}\n`),
+  ])
+}
+
+const compressors: Record<Encoding, (body: Uint8Array) => Promise<Buffer>> = {
+  gzip: (body) => promisify(gzip)(body),
+  br: (body) =>
+    promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+}
+
+// A fresh ArrayBuffer of its own, as a Response body wants.
+const own = (bytes: Uint8Array): Body => new Uint8Array(bytes)
+
+/** The whole NDJSON body of a complete snapshot, in the encoding asked for, cached. */
+export function completeSnapshotBody<T>(
+  snapshot: Snapshot<T>,
+  encoding: Encoding | undefined,
+  order?: RowOrder<T>,
+): Promise<Body> {
+  let cached = bodies.get(snapshot)
+  if (!cached) bodies.set(snapshot, (cached = new Map<string, Promise<Body>>()))
+  const key = encoding ?? 'identity'
+  let body = cached.get(key)
+  if (!body) {
+    const plain = identityBody(snapshot, order)
+    body = encoding ? compressors[encoding](plain).then(own) : Promise.resolve(own(plain))
+    cached.set(key, body)
+  }
+  return body
+}
