@@ -6,12 +6,10 @@
 // (b) 100,000 conversations (1,000 pages) under the key's 1000/min: time vs the floor set
 //     by our crawl budget, and how many 429s perform.chat would have answered.
 import { serve } from '@hono/node-server'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { demoKey } from '../mocks/upstream-server.ts'
 import { ConversationListSchema, ConversationSnapshotLineSchema } from '../src/lib/contract.ts'
@@ -20,27 +18,21 @@ import { loadConfig } from '../server/config.ts'
 import { createLogger } from '../server/logger.ts'
 import { createServices } from '../server/services.ts'
 import { createUpstreamClient } from '../server/upstream.ts'
+import { freePort, startChild, stopChildren } from './bench-processes.ts'
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } })
 const latencyMs = 50
-const children = new Set<ChildProcess>()
 
 /** The mock in a child process, so its work does not share a CPU thread with our server. */
 async function startMock(conversations: number) {
-  const child = spawn(
-    process.execPath,
-    ['mocks/mock-upstream.ts', '--port', '0', '--conversations', String(conversations)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}/rest/v1`
+  const control = `http://127.0.0.1:${port}/__control/`
+  const child = await startChild(
+    ['mocks/mock-upstream.ts', '--port', String(port), '--conversations', String(conversations)],
+    {},
+    `${control}stats`,
   )
-  children.add(child)
-  const lines = createInterface({ input: child.stdout })
-  let url: string | undefined
-  for await (const line of lines) {
-    url = /listening on (\S+)/.exec(line)?.[1]
-    if (url) break
-  }
-  if (!url) throw new Error('the mock upstream did not start')
-  const control = new URL('/__control/', url)
   const post = (path: string, body: unknown) =>
     fetch(new URL(path, control), { method: 'POST', body: JSON.stringify(body) })
   return {
@@ -50,10 +42,7 @@ async function startMock(conversations: number) {
       const answer = await fetch(new URL('stats', control))
       return (await answer.json()) as { requests: number; byStatus: Record<string, number> }
     },
-    stop: () => {
-      child.kill('SIGTERM')
-      children.delete(child)
-    },
+    stop: () => child.kill('SIGTERM'),
   }
 }
 
@@ -200,5 +189,5 @@ try {
   const okB = args.quick ? true : await benchB()
   console.log(okA && okB ? 'targets met' : 'TARGETS MISSED')
 } finally {
-  for (const child of children) child.kill('SIGTERM')
+  stopChildren()
 }
