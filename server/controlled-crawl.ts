@@ -1,39 +1,60 @@
-// Test helper: a conversation snapshot store whose one crawl the test drives by hand,
-// for tests that must see what the server sends while a crawl is still running.
+// Test helper: crawls the test drives by hand (progress, then finish or fail), for tests
+// that must see what the server does while a crawl is still running.
 import type { Conversation } from '../src/lib/contract.ts'
-import { realClock } from './clock.ts'
+import { realClock, type Clock } from './clock.ts'
 import type { CrawlProgress } from './crawler.ts'
-import { createSnapshotStore } from './snapshot-store.ts'
+import { createSnapshotStore, type SnapshotCrawl } from './snapshot-store.ts'
 
-export function controlledConversationCrawl() {
-  let progress: ((event: CrawlProgress<Conversation>) => void) | undefined
-  let resolve: ((rows: Conversation[]) => void) | undefined
-  const store = createSnapshotStore<Conversation>({
-    name: 'conversations',
-    ttlSeconds: 60,
-    clock: realClock,
-    crawl: (onProgress) =>
-      new Promise((done) => {
-        progress = onProgress
-        const startedAt = Date.now()
-        resolve = (rows) =>
-          done({
+export type ControlledRun<T> = {
+  progress: (event: CrawlProgress<T>) => void
+  finish: (rows: T[], complete?: boolean) => void
+  fail: (error: Error) => void
+}
+
+/** A snapshot store's `crawl`: each call is one run, kept in `runs` for the test to drive. */
+export function controlledCrawls<T>(clock: Clock) {
+  const runs: ControlledRun<T>[] = []
+  const crawl: SnapshotCrawl<T> = (progress) =>
+    new Promise((resolve, reject) => {
+      const startedAt = clock.now()
+      runs.push({
+        progress,
+        fail: reject,
+        finish: (rows, complete = true) =>
+          resolve({
             rows,
             total: rows.length,
-            complete: true,
+            complete,
             moved: false,
             requests: 1,
             rereadPages: 0,
             startedAt,
-            durationMs: Date.now() - startedAt,
-          })
-      }),
+            durationMs: clock.now() - startedAt,
+          }),
+      })
+    })
+  const run = (at: number): ControlledRun<T> => {
+    const found = runs[at]
+    if (!found) throw new Error(`no crawl #${at}`)
+    return found
+  }
+  return { runs, crawl, run }
+}
+
+/** A conversation snapshot store on the real clock whose one crawl the test drives. */
+export function controlledConversationCrawl() {
+  const { runs, crawl, run } = controlledCrawls<Conversation>(realClock)
+  const store = createSnapshotStore<Conversation>({
+    name: 'conversations',
+    ttlSeconds: 60,
+    clock: realClock,
+    crawl,
   })
   return {
     store,
     /** True once a reader has started the crawl. */
-    started: () => progress !== undefined,
-    progress: (event: CrawlProgress<Conversation>) => progress?.(event),
-    finish: (rows: Conversation[]) => resolve?.(rows),
+    started: () => runs.length > 0,
+    progress: (event: CrawlProgress<Conversation>) => run(0).progress(event),
+    finish: (rows: Conversation[]) => run(0).finish(rows),
   }
 }

@@ -3,7 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { expect, test } from 'vitest'
 import { snapshotLineSchema, ConversationSchema, ApiErrorSchema } from '../src/lib/contract.ts'
 import { createFakeClock } from './clock.ts'
-import type { CrawlProgress, CrawlResult } from './crawler.ts'
+import { controlledCrawls, type ControlledRun } from './controlled-crawl.ts'
 import { ApiFailure, errorBody } from './errors.ts'
 import { newestActivityFirst } from './snapshot-order.ts'
 import { snapshotRoutes } from './snapshot-routes.ts'
@@ -14,30 +14,7 @@ const LineSchema = snapshotLineSchema(ConversationSchema)
 
 function setup() {
   const clock = createFakeClock(Date.UTC(2025, 5, 1, 12))
-  const crawls: {
-    progress: (event: CrawlProgress<Row>) => void
-    finish: (rows: Row[]) => void
-    fail: (error: Error) => void
-  }[] = []
-  const crawl = (progress: (event: CrawlProgress<Row>) => void) =>
-    new Promise<CrawlResult<Row>>((resolve, reject) => {
-      const startedAt = clock.now()
-      crawls.push({
-        progress,
-        fail: reject,
-        finish: (rows) =>
-          resolve({
-            rows,
-            total: rows.length,
-            complete: true,
-            moved: false,
-            requests: 1,
-            rereadPages: 0,
-            startedAt,
-            durationMs: 0,
-          }),
-      })
-    })
+  const { runs: crawls, crawl, run: crawlAt } = controlledCrawls<Row>(clock)
   const store = createSnapshotStore<Row>({ name: 'conversations', crawl, ttlSeconds: 60, clock })
   const customers = createSnapshotStore<Row>({ name: 'customers', crawl, ttlSeconds: 60, clock })
   const app = new Hono()
@@ -47,11 +24,6 @@ function setup() {
       ? c.json(errorBody(error.code, error.message), error.status as 500)
       : c.json(errorBody('internal_error', 'unexpected'), 500),
   )
-  const crawlAt = (at: number) => {
-    const found = crawls[at]
-    if (!found) throw new Error(`no crawl #${at}`)
-    return found
-  }
   return { clock, app, store, crawlAt, crawls }
 }
 
@@ -241,11 +213,8 @@ test('a client that leaves does not stop the shared crawl for the others', async
 /** Requests the snapshot, then lets the crawl it started say its first thing. */
 async function pending(
   app: Hono,
-  crawlAt: (at: number) => {
-    progress: (event: CrawlProgress<Row>) => void
-    fail: (error: Error) => void
-  },
-  first: (crawl: ReturnType<typeof crawlAt>) => void,
+  crawlAt: (at: number) => ControlledRun<Row>,
+  first: (crawl: ControlledRun<Row>) => void,
 ): Promise<Response> {
   const response = app.request('/api/conversations/snapshot')
   await Promise.resolve()

@@ -1,84 +1,57 @@
 import { expect, test } from 'vitest'
 import { createFakeClock } from './clock.ts'
-import type { CrawlProgress, CrawlResult } from './crawler.ts'
+import { controlledCrawls } from './controlled-crawl.ts'
 import { createSnapshotStore, type SnapshotEvent } from './snapshot-store.ts'
 
 type Row = { id: string }
 
-/** A crawl the test finishes by hand, reporting progress in between. */
-function controlledCrawls(clock: ReturnType<typeof createFakeClock>) {
-  const runs: {
-    progress: (event: CrawlProgress<Row>) => void
-    finish: (rows: Row[], complete?: boolean) => void
-    fail: (error: Error) => void
-  }[] = []
-  const crawl = (progress: (event: CrawlProgress<Row>) => void) =>
-    new Promise<CrawlResult<Row>>((resolve, reject) => {
-      const startedAt = clock.now()
-      runs.push({
-        progress,
-        finish: (rows, complete = true) =>
-          resolve({
-            rows,
-            total: rows.length,
-            complete,
-            moved: false,
-            requests: 1,
-            rereadPages: 0,
-            startedAt,
-            durationMs: clock.now() - startedAt,
-          }),
-        fail: reject,
-      })
-    })
-  return { runs, crawl }
-}
-
 function setup(ttlSeconds = 60) {
   const clock = createFakeClock(0)
-  const { runs, crawl } = controlledCrawls(clock)
+  const { runs, crawl, run } = controlledCrawls<Row>(clock)
   const store = createSnapshotStore<Row>({ name: 'test', crawl, ttlSeconds, clock })
   const events: SnapshotEvent<Row>[] = []
-  return { clock, runs, store, events, record: (event: SnapshotEvent<Row>) => events.push(event) }
+  return {
+    clock,
+    runs,
+    run,
+    store,
+    events,
+    record: (event: SnapshotEvent<Row>) => events.push(event),
+  }
 }
 
 const rows = (...ids: string[]) => ids.map((id) => ({ id }))
-const run = <T>(list: readonly T[], at: number) => {
-  const found = list[at]
-  if (!found) throw new Error(`no crawl #${at}`)
-  return found
-}
 
 test('simultaneous requests share one crawl', async () => {
-  const { runs, store, events, record } = setup()
+  const { runs, run, store, events, record } = setup()
   store.watch(record)
   const read = store.read()
   store.watch((event) => record(event))
   expect(runs).toHaveLength(1)
-  run(runs, 0).finish(rows('a', 'b'))
+  run(0).finish(rows('a', 'b'))
   expect((await read).rows).toEqual(rows('a', 'b'))
   expect(events.filter((event) => event.type === 'done')).toHaveLength(2)
 })
 
 test('a reader joining a first crawl gets the rows so far, then the rest live', async () => {
-  const { clock, runs, store, events, record } = setup()
+  const { clock, run, store, events, record } = setup()
   store.watch(() => undefined)
-  run(runs, 0).progress({ type: 'total', total: 3 })
-  run(runs, 0).progress({ type: 'rows', rows: rows('a', 'b') })
-  run(runs, 0).progress({ type: 'wait', untilMs: clock.now() + 30_000 })
+  run(0).progress({ type: 'total', total: 3 })
+  run(0).progress({ type: 'rows', rows: rows('a', 'b') })
+  run(0).progress({ type: 'wait', untilMs: clock.now() + 30_000 })
   store.watch(record)
-  run(runs, 0).progress({ type: 'rows', rows: rows('c') })
-  run(runs, 0).finish(rows('a', 'b', 'c'))
+  run(0).progress({ type: 'rows', rows: rows('c') })
+  run(0).finish(rows('a', 'b', 'c'))
   await clock.advance(0)
   expect(events.map((event) => event.type)).toEqual(['total', 'rows', 'wait', 'rows', 'done'])
   expect(events[1]).toEqual({ type: 'rows', rows: rows('a', 'b') })
 })
 
 test('serves the stale snapshot at once while one background refresh runs', async () => {
-  const { clock, runs, store, events, record } = setup(60)
+  const { clock, runs, run, store, events, record } = setup(60)
   store.watch(() => undefined)
   await clock.advance(1000)
-  run(runs, 0).finish(rows('a'))
+  run(0).finish(rows('a'))
   await clock.advance(60_000)
   store.watch(record)
   store.watch(record)
@@ -88,16 +61,16 @@ test('serves the stale snapshot at once while one background refresh runs', asyn
     { rows: rows('a'), asOf: 0 },
     { rows: rows('a'), asOf: 0 },
   ])
-  run(runs, 1).finish(rows('a', 'b'))
+  run(1).finish(rows('a', 'b'))
   await clock.advance(0)
   expect(store.current()).toMatchObject({ rows: rows('a', 'b'), asOf: 61_000 })
 })
 
 test('does not refresh sooner than twice the last crawl took', async () => {
-  const { clock, runs, store } = setup(10)
+  const { clock, runs, run, store } = setup(10)
   store.watch(() => undefined)
   await clock.advance(50_000)
-  run(runs, 0).finish(rows('a'))
+  run(0).finish(rows('a'))
   await clock.advance(0)
   await clock.advance(99_999)
   store.watch(() => undefined)
@@ -108,17 +81,17 @@ test('does not refresh sooner than twice the last crawl took', async () => {
 })
 
 test('a possibly incomplete snapshot is refreshed before its TTL, once twice its crawl time has passed', async () => {
-  const { clock, runs, store } = setup(60)
+  const { clock, runs, run, store } = setup(60)
   store.watch(() => undefined)
   await clock.advance(2000)
-  run(runs, 0).finish(rows('a'), false)
+  run(0).finish(rows('a'), false)
   await clock.advance(3999)
   store.watch(() => undefined)
   expect(runs).toHaveLength(1)
   await clock.advance(1)
   store.watch(() => undefined)
   expect(runs).toHaveLength(2)
-  run(runs, 1).finish(rows('a', 'b'))
+  run(1).finish(rows('a', 'b'))
   await clock.advance(0)
   expect(store.current()).toMatchObject({ rows: rows('a', 'b'), complete: true })
   await clock.advance(10_000)
@@ -127,12 +100,12 @@ test('a possibly incomplete snapshot is refreshed before its TTL, once twice its
 })
 
 test('keeps the old snapshot when a refresh fails, and records why', async () => {
-  const { clock, runs, store } = setup(10)
+  const { clock, runs, run, store } = setup(10)
   store.watch(() => undefined)
-  run(runs, 0).finish(rows('a'))
+  run(0).finish(rows('a'))
   await clock.advance(11_000)
   store.watch(() => undefined)
-  run(runs, 1).fail(new Error('perform.chat failed with HTTP 500'))
+  run(1).fail(new Error('perform.chat failed with HTTP 500'))
   await clock.advance(0)
   expect(store.current()?.rows).toEqual(rows('a'))
   expect(store.status()).toMatchObject({
@@ -145,10 +118,10 @@ test('keeps the old snapshot when a refresh fails, and records why', async () =>
 })
 
 test('reports a failed first crawl to every waiting reader, and the next request tries again', async () => {
-  const { clock, runs, store, events, record } = setup()
+  const { clock, runs, run, store, events, record } = setup()
   store.watch(record)
   const read = store.read()
-  run(runs, 0).fail(new Error('Check API_KEY_ID and API_KEY_SECRET'))
+  run(0).fail(new Error('Check API_KEY_ID and API_KEY_SECRET'))
   await expect(read).rejects.toThrow('Check API_KEY_ID')
   await clock.advance(0)
   expect(events).toEqual([
