@@ -1,10 +1,10 @@
-// An in-memory perform.chat list for crawler tests and the benchmark's fake-clock run:
+// An in-memory perform.chat list for the crawler tests:
 // offset pages over a newest-first list, the key's own limit of N requests in any 60
 // seconds (answering 429 with Retry-After), latency on the injected clock, and a hook to
 // make a request fail or change the list while the crawl runs.
 import type { Clock } from './clock.ts'
 import type { CrawlPage } from './crawler.ts'
-import { UpstreamError } from './upstream.ts'
+import { upstreamErrors } from './upstream-errors.ts'
 
 export type Row = { id: string; n: number }
 
@@ -75,37 +75,9 @@ export function createFakeUpstream(options: FakeUpstreamOptions): FakeUpstream {
     const oldest = arrivals[0]
     if (oldest !== undefined && arrivals.length >= options.perMinute) {
       upstream.counts.rateLimited++
-      throw rateLimited(Math.ceil((oldest + 60_000 - now) / 1000))
+      throw upstreamErrors.rateLimited(Math.ceil((oldest + 60_000 - now) / 1000))
     }
     arrivals.push(now)
   }
   return upstream
 }
-
-export const rateLimited = (seconds: number) =>
-  new UpstreamError(
-    { status: 429, code: 'upstream_rate_limited', message: 'rate limited', retryable: true },
-    { retryAfterSeconds: seconds, upstreamStatus: 429 },
-  )
-
-export const serverError = () =>
-  new UpstreamError(
-    {
-      status: 502,
-      code: 'upstream_error',
-      message: 'perform.chat failed with HTTP 500',
-      retryable: true,
-    },
-    { upstreamStatus: 500 },
-  )
-
-export const unauthorized = () =>
-  new UpstreamError(
-    {
-      status: 502,
-      code: 'upstream_unauthorized',
-      message: 'Check API_KEY_ID and API_KEY_SECRET',
-      retryable: false,
-    },
-    { upstreamStatus: 401 },
-  )

@@ -1,15 +1,9 @@
 import { expect, test } from 'vitest'
 import { createFakeClock } from './clock.ts'
 import { crawlAll, type CrawlProgress } from './crawler.ts'
-import {
-  createFakeUpstream,
-  rateLimited,
-  serverError,
-  unauthorized,
-  type FakeUpstreamOptions,
-  type Row,
-} from './crawl-test-upstream.ts'
+import { createFakeUpstream, type FakeUpstreamOptions, type Row } from './crawl-test-upstream.ts'
 import { createLimiter } from './limiter.ts'
+import { upstreamErrors } from './upstream-errors.ts'
 
 function setup(options: Omit<FakeUpstreamOptions, 'clock'>, concurrency = 4) {
   const clock = createFakeClock(0)
@@ -121,7 +115,7 @@ test('waits out a 429 Retry-After, then reads the same page again', async () => 
     before: (page) => {
       if (page === 4 && !limited) {
         limited = true
-        throw rateLimited(7)
+        throw upstreamErrors.rateLimited(7)
       }
     },
   })
@@ -141,7 +135,7 @@ test('retries a 500 with backoff and succeeds', async () => {
     before: (page) => {
       if (page === 2 && failures < 3) {
         failures++
-        throw serverError()
+        throw upstreamErrors.status(500, '')
       }
     },
   })
@@ -156,7 +150,7 @@ test('fails with the upstream error after 4 retries of a 500', async () => {
   const { upstream, crawl } = setup({
     total: 300,
     before: (page) => {
-      if (page === 2) throw serverError()
+      if (page === 2) throw upstreamErrors.status(500, '')
     },
   })
   await expect(crawl()).rejects.toMatchObject({ code: 'upstream_error' })
@@ -167,7 +161,7 @@ test('fails at once on a 401 without a second attempt', async () => {
   const { upstream, crawl } = setup({
     total: 900,
     before: (page) => {
-      if (page === 5) throw unauthorized()
+      if (page === 5) throw upstreamErrors.unauthorized('crawl-test-key')
     },
   })
   await expect(crawl()).rejects.toMatchObject({ code: 'upstream_unauthorized' })
