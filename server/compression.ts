@@ -5,7 +5,7 @@
 import { constants, createBrotliCompress, createGzip } from 'node:zlib'
 import type { Context, MiddlewareHandler } from 'hono'
 
-type Encoding = 'br' | 'gzip'
+export type Encoding = 'br' | 'gzip'
 
 const compressible =
   /^(?:text\/|application\/(?:json|javascript|x-ndjson|xml|manifest\+json)|image\/svg\+xml)/i

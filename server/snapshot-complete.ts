@@ -3,12 +3,12 @@
 // per encoding off the event loop, instead of once per reader.
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import type { Encoding } from './compression.ts'
 import type { Snapshot } from './snapshot-store.ts'
 
 export const rowsPerLine = 1000
 
 export type RowOrder<T> = (a: T, b: T) => number
-export type Encoding = 'br' | 'gzip'
 
 export const isoTime = (ms: number) => new Date(ms).toISOString()
 

@@ -6,17 +6,14 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import * as z from 'zod/mini'
 import { describeIssues } from '../src/lib/contract.ts'
 import { GateWaitTooLong, interactiveMaxWaitMs } from './gate-wait.ts'
+import type { Limiter, Priority } from './limiter.ts'
 import { retryAfterSeconds, UpstreamError, upstreamErrors } from './upstream-errors.ts'
 import { RequestFailure, sendJsonGet, type RawResponse } from './upstream-request.ts'
 
 export { UpstreamError } from './upstream-errors.ts'
 
-export type Priority = 'interactive' | 'crawl'
-export type UpstreamGate = {
-  /** May reject with GateWaitTooLong when `maxWaitMs` is given and the wait would be longer. */
-  acquire(priority: Priority, signal?: AbortSignal, options?: { maxWaitMs?: number }): Promise<void>
-  pause(untilEpochMs: number): void
-}
+/** The shared limiter; acquire may reject with GateWaitTooLong when `maxWaitMs` is given. */
+export type UpstreamGate = Pick<Limiter, 'acquire' | 'pause'>
 export type UpstreamState = 'unknown' | 'ok' | 'unauthorized' | 'rate_limited' | 'unreachable'
 export type UpstreamStatus = {
   state: UpstreamState
