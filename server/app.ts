@@ -59,6 +59,7 @@ export function createApp(services: Services): Hono {
 
   app.get('/api/ready', (c) => {
     const seen = upstream.status()
+    const asOf = services.conversations.current()?.asOf
     return c.json({
       upstream: seen.state,
       upstream_seen_at: seen.at === null ? null : new Date(seen.at).toISOString(),
@@ -66,7 +67,8 @@ export function createApp(services: Services): Hono {
         seen.retryAfterUntil === null
           ? null
           : Math.max(0, Math.ceil((seen.retryAfterUntil - Date.now()) / 1000)),
-      snapshot_age_seconds: services.snapshotAgeSeconds(),
+      snapshot_age_seconds:
+        asOf === undefined ? null : Math.max(0, Math.round((services.clock.now() - asOf) / 1000)),
     })
   })
 

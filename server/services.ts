@@ -19,8 +19,6 @@ export type Services = {
   conversations: SnapshotStore<Conversation>
   /** The customer index: /api/customers?q= and /api/customers/snapshot. */
   customers: SnapshotStore<CustomerUser>
-  /** Age of the conversations snapshot for /api/ready; null until one exists. */
-  snapshotAgeSeconds: () => number | null
 }
 
 export function createServices(config: Config, overrides: Partial<Services> = {}): Services {
@@ -53,19 +51,13 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
     concurrency: config.crawlConcurrency,
     ttlSeconds: config.snapshotTtlSeconds,
   }
-  const conversations = overrides.conversations ?? createConversationSnapshot(deps)
-  const ageSeconds = () => {
-    const asOf = conversations.current()?.asOf
-    return asOf === undefined ? null : Math.max(0, Math.round((clock.now() - asOf) / 1000))
-  }
   return {
     config,
     logger,
     upstream,
     clock,
     limiter,
-    conversations,
+    conversations: overrides.conversations ?? createConversationSnapshot(deps),
     customers: overrides.customers ?? createCustomerIndex(deps),
-    snapshotAgeSeconds: overrides.snapshotAgeSeconds ?? ageSeconds,
   }
 }

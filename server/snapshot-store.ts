@@ -61,7 +61,7 @@ export function createSnapshotStore<T>(options: {
   crawl: SnapshotCrawl<T>
   ttlSeconds: number
   clock: Clock
-  onCrawlEnd?: (outcome: { snapshot: Snapshot<T>; refresh: boolean } | { error: unknown }) => void
+  onCrawlEnd?: (outcome: { snapshot: Snapshot<T> } | { error: unknown }) => void
 }): SnapshotStore<T> {
   const { clock } = options
   let snapshot: Snapshot<T> | null = null
@@ -86,7 +86,6 @@ export function createSnapshotStore<T>(options: {
   const start = (): Live<T> => {
     const run: Live<T> = { listeners: new Set(), rows: [], total: null, waitUntil: null }
     live = run
-    const refresh = snapshot !== null
     options
       .crawl((event) => {
         if (event.type === 'wait') run.waitUntil = event.untilMs
@@ -108,7 +107,7 @@ export function createSnapshotStore<T>(options: {
           finishedAt = clock.now()
           lastError = null
           live = null
-          options.onCrawlEnd?.({ snapshot: next, refresh })
+          options.onCrawlEnd?.({ snapshot: next })
           notify(run, { type: 'done', snapshot: next })
         },
         (error: unknown) => {
