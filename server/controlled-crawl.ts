@@ -45,7 +45,6 @@ export function controlledCrawls<T>(clock: Clock) {
 export function controlledConversationCrawl() {
   const { runs, crawl, run } = controlledCrawls<Conversation>(realClock)
   const store = createSnapshotStore<Conversation>({
-    name: 'conversations',
     ttlSeconds: 60,
     clock: realClock,
     crawl,

@@ -73,7 +73,6 @@ test('the deadline is the upstream timeout, the longest rate-limit wait, and a s
 test('a customer search waiting on an index that never finishes ends in a 504', async () => {
   const clock = createFakeClock()
   const customers = createSnapshotStore<CustomerUser>({
-    name: 'customers',
     ttlSeconds: 60,
     clock,
     crawl: () => new Promise(() => undefined),

@@ -15,8 +15,8 @@ const LineSchema = snapshotLineSchema(ConversationSchema)
 function setup() {
   const clock = createFakeClock(Date.UTC(2025, 5, 1, 12))
   const { runs: crawls, crawl, run: crawlAt } = controlledCrawls<Row>(clock)
-  const store = createSnapshotStore<Row>({ name: 'conversations', crawl, ttlSeconds: 60, clock })
-  const customers = createSnapshotStore<Row>({ name: 'customers', crawl, ttlSeconds: 60, clock })
+  const store = createSnapshotStore<Row>({ crawl, ttlSeconds: 60, clock })
+  const customers = createSnapshotStore<Row>({ crawl, ttlSeconds: 60, clock })
   const app = new Hono()
   app.route('/api', snapshotRoutes({ conversations: store, customers }, clock))
   app.onError((error, c) =>

@@ -58,7 +58,6 @@ function createListSnapshot<T extends { id: string }>(
 ): SnapshotStore<T> {
   const { clock, logger } = deps
   return createSnapshotStore<T>({
-    name,
     clock,
     ttlSeconds: deps.ttlSeconds,
     crawl: (onProgress) =>

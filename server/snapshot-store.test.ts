@@ -8,7 +8,7 @@ type Row = { id: string }
 function setup(ttlSeconds = 60) {
   const clock = createFakeClock(0)
   const { runs, crawl, run } = controlledCrawls<Row>(clock)
-  const store = createSnapshotStore<Row>({ name: 'test', crawl, ttlSeconds, clock })
+  const store = createSnapshotStore<Row>({ crawl, ttlSeconds, clock })
   const events: SnapshotEvent<Row>[] = []
   return {
     clock,

@@ -29,7 +29,6 @@ export type SnapshotStatus = {
 }
 
 export type SnapshotStore<T> = {
-  name: string
   /**
    * Calls `listener` with the snapshot at once when there is one, else with what the
    * running first crawl has so far and then with its progress until 'done' or 'error'.
@@ -57,7 +56,6 @@ type Live<T> = {
 }
 
 export function createSnapshotStore<T>(options: {
-  name: string
   crawl: SnapshotCrawl<T>
   ttlSeconds: number
   clock: Clock
@@ -155,7 +153,6 @@ export function createSnapshotStore<T>(options: {
     })
 
   return {
-    name: options.name,
     watch,
     read,
     all: async (signal) => (await read(signal)).rows,
