@@ -1,4 +1,5 @@
-// The production entry (server/index.ts) as a process: what it refuses, and how it stops.
+// The production entry (server/index.ts) as a process: what it refuses, where it listens,
+// and how it stops.
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,7 +30,11 @@ function start(env: Record<string, string>) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    stderr += chunk.toString()
+  })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const listening = new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -40,8 +45,33 @@ function start(env: Record<string, string>) {
     void exited.then((code) => reject(new Error(`exited with ${code}: ${output}`)))
   })
   listening.catch(() => undefined)
-  return { child, exited, listening, output: () => output }
+  return { child, exited, listening, output: () => output, stderr: () => stderr }
 }
+
+test('exits with status 1 and names both variables when the key is missing', async () => {
+  const server = start({ API_KEY_ID: '', API_KEY_SECRET: '' })
+  expect(await server.exited).toBe(1)
+  expect(server.stderr()).toContain('API_KEY_ID')
+  expect(server.stderr()).toContain('API_KEY_SECRET')
+})
+
+test('exits with status 1 on an invalid setting, saying which', async () => {
+  const server = start({ PORT: 'eighty' })
+  expect(await server.exited).toBe(1)
+  expect(server.stderr()).toContain('PORT must be an integer between 0 and 65535')
+})
+
+test('listens on the real ephemeral port, serves /api, and exits 0 on SIGTERM', async () => {
+  mock = await startMockUpstream(key)
+  const server = start({ PERFORMCHAT_API_URL: mock.url, LOG_LEVEL: 'warn' })
+  const url = await server.listening
+  expect(server.output()).toMatch(/^listening on http:\/\/127\.0\.0\.1:[1-9]\d*$/m)
+  const response = await fetch(`${url}/api/conversations?limit=2`)
+  expect(response.status).toBe(200)
+  expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(2)
+  server.child.kill('SIGTERM')
+  expect(await server.exited).toBe(0)
+})
 
 test('refuses a non-loopback HOST without basic auth, saying what to set', async () => {
   const server = start({ HOST: '0.0.0.0' })
