@@ -10,7 +10,21 @@ export const rowsPerLine = 1000
 
 export type RowOrder<T> = (a: T, b: T) => number
 
-export const isoTime = (ms: number) => new Date(ms).toISOString()
+const isoTime = (ms: number) => new Date(ms).toISOString()
+
+/** The first line: the total so far, with as_of and complete once there is a snapshot. */
+export const metaLine = (total: number, snapshot: Snapshot<unknown> | null) => ({
+  type: 'meta',
+  total,
+  as_of: snapshot ? isoTime(snapshot.asOf) : null,
+  complete: snapshot?.complete ?? false,
+})
+
+export const endLine = (snapshot: Snapshot<unknown>) => ({
+  type: 'end',
+  complete: snapshot.complete,
+  as_of: isoTime(snapshot.asOf),
+})
 
 const encodedRows = new WeakMap<object, Uint8Array[]>()
 type Body = Uint8Array<ArrayBuffer>
@@ -33,13 +47,10 @@ export function encodedRowLines<T>(snapshot: Snapshot<T>, order?: RowOrder<T>): 
 
 function identityBody<T>(snapshot: Snapshot<T>, order?: RowOrder<T>): Uint8Array {
   const encoder = new TextEncoder()
-  const asOf = isoTime(snapshot.asOf)
-  const meta = { type: 'meta', total: snapshot.total, as_of: asOf, complete: snapshot.complete }
-  const end = { type: 'end', complete: snapshot.complete, as_of: asOf }
   return Buffer.concat([
-    encoder.encode(`${JSON.stringify(meta)}\n`),
+    encoder.encode(`${JSON.stringify(metaLine(snapshot.total, snapshot))}\n`),
     ...encodedRowLines(snapshot, order),
-    encoder.encode(`${JSON.stringify(end)}\n`),
+    encoder.encode(`${JSON.stringify(endLine(snapshot))}\n`),
   ])
 }
 

@@ -3,7 +3,13 @@
 // `error` if it fails). Rows are turned into text only when the client asks for more
 // (ReadableStream pull), so a slow client costs references, not a copy of the snapshot.
 import type { Clock } from './clock.ts'
-import { encodedRowLines, isoTime, rowsPerLine, type RowOrder } from './snapshot-complete.ts'
+import {
+  encodedRowLines,
+  endLine,
+  metaLine,
+  rowsPerLine,
+  type RowOrder,
+} from './snapshot-complete.ts'
 import { ApiFailure } from './errors.ts'
 import type { Snapshot, SnapshotEvent, SnapshotStore } from './snapshot-store.ts'
 
@@ -44,17 +50,10 @@ export function snapshotBody<T>(
   }
   const meta = (total: number, snapshot: Snapshot<T> | null) => {
     metaTotal = total
-    push({
-      line: {
-        type: 'meta',
-        total,
-        as_of: snapshot ? isoTime(snapshot.asOf) : null,
-        complete: snapshot?.complete ?? false,
-      },
-    })
+    push({ line: metaLine(total, snapshot) })
   }
   const end = (snapshot: Snapshot<T>) => {
-    push({ line: { type: 'end', complete: snapshot.complete, as_of: isoTime(snapshot.asOf) } })
+    push({ line: endLine(snapshot) })
     finish()
   }
   const onEvent = (event: SnapshotEvent<T>) => {
