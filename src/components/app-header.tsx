@@ -1,8 +1,9 @@
 import type { MouseEvent } from 'react'
+import { isPlainClick } from '../lib/plain-click.ts'
 import { navigate } from '../lib/router.ts'
 
 function home(event: MouseEvent<HTMLAnchorElement>) {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+  if (!isPlainClick(event)) return
   event.preventDefault()
   navigate('/')
 }

@@ -5,7 +5,7 @@ import { navigate } from '../../lib/router.ts'
 import { cachedCustomer, customerQueries } from '../../lib/queries/customer-queries.ts'
 import { parseTime } from '../../lib/format-time.ts'
 import { formatDateTime, formatDuration } from './format.ts'
-import { isPlainClick } from './plain-click.ts'
+import { isPlainClick } from '../../lib/plain-click.ts'
 
 /** Customer, dates, size and span of a conversation, as a description list. */
 export function ConversationMeta({ conversation }: { conversation: Conversation }) {

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from 'react
 import { ConversationMeta } from './conversation-meta.tsx'
 import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
 import { ApiRequestError } from '../../lib/api-error.ts'
-import { isPlainClick } from './plain-click.ts'
+import { isPlainClick } from '../../lib/plain-click.ts'
 import { Transcript } from './transcript.tsx'
 import { closeConversation, listHref, useEscapeToClose } from './use-close-conversation.ts'
 import './conversation-view.css'
