@@ -2,12 +2,11 @@ import { createContext, useContext } from 'react'
 import { MissingValue } from '../../components/missing-value.tsx'
 import { useNow } from '../../lib/clock.ts'
 import type { Conversation } from '../../lib/contract.ts'
+import { conversationPath } from '../conversation/conversation-route.ts'
 import { parseTime } from '../../lib/format-time.ts'
 import { customerName, EMPTY_CUSTOMER_INDEX, type CustomerIndex } from './customer-index.ts'
 
 const HOUR = 3_600_000
-
-export const conversationPath = (id: string) => `/conversations/${encodeURIComponent(id)}`
 
 /** perform.chat's own definition: a conversation updated within the last hour is active. */
 function useIsActive(updatedAt: string | null | undefined): boolean {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { conversationPath } from './conversation-cells.tsx'
+import { conversationPath } from '../conversation/conversation-route.ts'
 import { openConversation, takeReturnFocus } from './list-navigation.ts'
 import type { ConversationsTable as Table } from './use-conversations-table.ts'
 
