@@ -23,7 +23,7 @@ export function toCsv(header: readonly string[], records: Iterable<readonly Cell
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
 
-export const CONVERSATION_CSV_HEADER = [
+const CONVERSATION_CSV_HEADER = [
   'id',
   'title',
   'customer_user_id',

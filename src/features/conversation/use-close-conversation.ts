@@ -6,7 +6,7 @@ import { navigate } from '../../lib/router.ts'
 const FromListSchema = z.object({ fromList: z.string() })
 
 /** The list's query string when this view was opened from it, else undefined. */
-export function openedFromList(): string | undefined {
+function openedFromList(): string | undefined {
   const parsed = FromListSchema.safeParse(window.history.state)
   return parsed.success ? parsed.data.fromList : undefined
 }

@@ -21,7 +21,7 @@ export type ListState = {
   sort: Sort
 }
 
-export const DEFAULT_SORT: Sort = { column: 'updated_at', desc: true }
+const DEFAULT_SORT: Sort = { column: 'updated_at', desc: true }
 const DEFAULTS = { page: 1, limit: 20, customer: '', q: '', sort: '-updated_at' } as const
 
 const sortValues = SORT_COLUMNS.flatMap((column) => [column, `-${column}`] as const)
@@ -60,7 +60,7 @@ export function parseListState(search: string): ListState {
   }
 }
 
-export const sortParam = (sort: Sort) => `${sort.desc ? '-' : ''}${sort.column}`
+const sortParam = (sort: Sort) => `${sort.desc ? '-' : ''}${sort.column}`
 
 /** The query string for a view, leaving out defaults so the plain list stays `/`. */
 export function listSearch(state: ListState): string {

@@ -1,5 +1,5 @@
 /** What the page says while perform.chat's rate limit holds the crawl back. */
-export function rateLimitMessage(seconds: number) {
+function rateLimitMessage(seconds: number) {
   return `Paused by the perform.chat rate limit: loading resumes by itself in about ${Math.ceil(seconds)} s.`
 }
 

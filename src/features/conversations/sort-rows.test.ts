@@ -1,14 +1,14 @@
 import { expect, test } from 'vitest'
 import type { Conversation } from '../../lib/contract.ts'
 import type { Sort } from './list-url-state.ts'
-import { createRowSorter, sortOrder } from './sort-rows.ts'
+import { createRowSorter } from './sort-rows.ts'
 
 const row = (id: string, patch: Partial<Conversation> = {}): Conversation => ({ id, ...patch })
 const ids = (
   rows: Conversation[],
   sort: Sort,
   customer = (r: Conversation) => r.customer_user_id ?? null,
-) => sortOrder(rows, sort, customer).map((i) => rows[i]?.id)
+) => createRowSorter(rows)(sort, customer).map((i) => rows[i]?.id)
 
 test('last activity sorts newest first, ties by id, missing last', () => {
   const rows = [

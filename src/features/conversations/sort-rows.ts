@@ -133,11 +133,3 @@ export function createRowSorter(rows: readonly Conversation[]): RowSorter {
     return orderByRanks(rows, entry.ranks, sort.desc)
   }
 }
-
-export function sortOrder(
-  rows: readonly Conversation[],
-  sort: Sort,
-  customerText: CustomerText,
-): number[] {
-  return createRowSorter(rows)(sort, customerText)
-}

@@ -11,6 +11,7 @@ const conversationSignature = (c: Conversation) =>
   [c.title, c.customer_user_id, c.message_count, c.created_at, c.updated_at].join('\u0000')
 const customerSignature = (c: CustomerUser) => [c.name, c.email].join('\u0000')
 
+/** How many rows `latest` adds, changes or drops compared with the rows on screen. */
 function changes<Row extends { id: string }>(
   shown: readonly Row[],
   latest: readonly Row[],
@@ -24,10 +25,6 @@ function changes<Row extends { id: string }>(
   }
   return changed + before.size
 }
-
-/** How many rows a newer snapshot adds, changes or drops compared with the one on screen. */
-export const countChanges = (shown: readonly Conversation[], latest: readonly Conversation[]) =>
-  changes(shown, latest, conversationSignature)
 
 /** What the table shows (`shown`), and the snapshot of the cache it was taken from. */
 type Held<Row> = { source: Snapshot<Row>; shown: Snapshot<Row> }

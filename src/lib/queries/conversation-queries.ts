@@ -10,7 +10,7 @@ import { snapshotQueryFn } from '../snapshot-stream.ts'
 import { retryDelay, shouldRetry, snapshotDefaults } from './retry.ts'
 
 /** The largest page the API allows: the fewest requests for a whole transcript. */
-export const MESSAGES_PAGE_SIZE = 100
+const MESSAGES_PAGE_SIZE = 100
 
 const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`
 
@@ -53,7 +53,7 @@ export const conversationQueries = {
 }
 
 /** An empty page ends the walk even if `total_pages` claims more, so a shrinking list cannot loop. */
-export function nextMessagesPage(last: MessageList): number | undefined {
+function nextMessagesPage(last: MessageList): number | undefined {
   const { page, total_pages } = last.pagination
   return page < total_pages && last.data.length > 0 ? page + 1 : undefined
 }

@@ -6,7 +6,7 @@ const MAX_WAIT_MS = 60_000
  * For a streamed snapshot. The server already retries perform.chat where that helps and
  * reports why it stopped, so only an unreachable server (a dropped connection) is tried again.
  */
-export function retryUnreachable(failureCount: number, error: Error): boolean {
+function retryUnreachable(failureCount: number, error: Error): boolean {
   return failureCount < 2 && error instanceof ApiRequestError && error.code === 'unreachable'
 }
 
