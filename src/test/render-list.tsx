@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect } from 'vitest'
 import { ConversationsPage } from '../features/conversations/conversations-page.tsx'
@@ -28,3 +28,12 @@ export function renderList(url = '/') {
 /** The whole snapshot has arrived (first rows show while the rest still streams in). */
 export const listComplete = () =>
   waitFor(() => expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled())
+
+export const conversationsTable = () => screen.getByRole('table', { name: 'Conversations' })
+
+/** The rows on screen, without the header row. */
+export const bodyRows = () => within(conversationsTable()).getAllByRole('row').slice(1)
+
+/** What one column shows, top to bottom (0 is Title, 1 is Customer). */
+export const columnTexts = (column: number) =>
+  bodyRows().map((row) => within(row).getAllByRole('cell')[column]?.textContent)

@@ -1,6 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, expect, test, vi } from 'vitest'
-import { listComplete, renderList } from '../../test/render-list.tsx'
+import { expect, test, vi } from 'vitest'
+import {
+  columnTexts,
+  conversationsTable as table,
+  listComplete,
+  renderList,
+} from '../../test/render-list.tsx'
 import {
   conversation,
   customer,
@@ -9,14 +14,7 @@ import {
   stubApi,
 } from '../../test/snapshot-fetch.ts'
 
-afterEach(() => vi.unstubAllGlobals())
-
-const table = () => screen.getByRole('table', { name: 'Conversations' })
-const titles = () =>
-  within(table())
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => within(row).getAllByRole('cell')[0]?.textContent)
+const titles = () => columnTexts(0)
 
 const rows = [
   conversation('c1', 200, {

@@ -1,6 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, expect, test, vi } from 'vitest'
-import { renderList } from '../../test/render-list.tsx'
+import { expect, test, vi } from 'vitest'
+import {
+  bodyRows,
+  columnTexts,
+  conversationsTable as table,
+  renderList,
+} from '../../test/render-list.tsx'
 import {
   controlledStream,
   conversation,
@@ -10,11 +15,7 @@ import {
   stubApi,
 } from '../../test/snapshot-fetch.ts'
 
-afterEach(() => vi.unstubAllGlobals())
-
-const table = () => screen.getByRole('table', { name: 'Conversations' })
-const bodyRows = () => within(table()).getAllByRole('row').slice(1)
-const titles = () => bodyRows().map((row) => within(row).getAllByRole('cell')[0]?.textContent)
+const titles = () => columnTexts(0)
 
 test('shows the snapshot newest activity first, with counts and page', async () => {
   const recent = conversation('c2', 5, { title: 'Recent' })

@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, expect, test, vi } from 'vitest'
+import { screen, waitFor } from '@testing-library/react'
+import { expect, test } from 'vitest'
 import type { CustomerUser } from '../../lib/contract.ts'
-import { listComplete, renderList } from '../../test/render-list.tsx'
+import { columnTexts, listComplete, renderList } from '../../test/render-list.tsx'
 import {
   conversation,
   customer,
@@ -11,14 +11,7 @@ import {
   type Line,
 } from '../../test/snapshot-fetch.ts'
 
-afterEach(() => vi.unstubAllGlobals())
-
-const table = () => screen.getByRole('table', { name: 'Conversations' })
-const customerColumn = () =>
-  within(table())
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => within(row).getAllByRole('cell')[1]?.textContent)
+const customerColumn = () => columnTexts(1)
 
 const rows = [
   conversation('c1', 10, { customer_user_id: 'cu_ada' }),

@@ -1,9 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
-import { afterEach, expect, test, vi } from 'vitest'
+import { expect, test } from 'vitest'
 import { listComplete, renderList } from '../../test/render-list.tsx'
 import { conversation, ndjsonResponse, snapshotLines, stubApi } from '../../test/snapshot-fetch.ts'
-
-afterEach(() => vi.unstubAllGlobals())
 
 const marks = (name: string) => performance.getEntriesByName(name, 'mark')
 
