@@ -6,7 +6,7 @@ import { errorBody } from './errors.ts'
 import { createWindowCounter } from './window-counter.ts'
 
 /** Clients remembered at once; past that the least recently seen is forgotten. */
-export const maxTrackedClients = 10_000
+const maxTrackedClients = 10_000
 
 export type ClientRateLimitOptions = {
   perMinute: number

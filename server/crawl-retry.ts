@@ -6,7 +6,7 @@
 // Anything else (a 401 above all) fails the crawl at once: retrying a 401 burns the
 // key's budget of failed authentications.
 import type { Clock } from './clock.ts'
-import { UpstreamError } from './upstream.ts'
+import { UpstreamError } from './upstream-errors.ts'
 
 export type RetryPolicy = {
   /** Attempts after the first for retryable failures (429s are not counted). */
@@ -44,7 +44,7 @@ const rateLimitWaitMs = (error: unknown): number | undefined =>
 const isRetryable = (error: unknown) => error instanceof UpstreamError && error.retryable
 
 /** "Equal jitter": half the exponential delay is fixed, half random, capped. */
-export function backoffMs(attempt: number, policy: RetryPolicy, random: () => number): number {
+function backoffMs(attempt: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
   return Math.round(ceiling / 2 + random() * (ceiling / 2))
 }

@@ -2,7 +2,7 @@
 // with q, then those that contain it, case-insensitively.
 import type { CustomerUser } from '../src/lib/contract.ts'
 
-export const maxCustomerMatches = 20
+const maxCustomerMatches = 20
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 function rank(customer: CustomerUser, needle: string): number {

@@ -17,7 +17,7 @@ type Item<T> = { line: object } | { rows: readonly T[]; from: number } | { encod
 
 export type SnapshotBody = { stream: ReadableStream<Uint8Array> } | { error: unknown }
 
-export function describeCrawlError(error: unknown): { code: string; message: string } {
+function describeCrawlError(error: unknown): { code: string; message: string } {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message }
   return {
     code: 'crawl_failed',

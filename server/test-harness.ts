@@ -18,7 +18,7 @@ export const builtAsset = '/assets/index-Ab12Cd34.js'
 const emptyDir = mkdtempSync(join(tmpdir(), 'harness-'))
 
 /** A dist/client as `vite build` leaves it: index.html, one hashed script, an icon. */
-export function builtClient(): string {
+function builtClient(): string {
   const root = mkdtempSync(join(tmpdir(), 'harness-client-'))
   mkdirSync(join(root, 'assets'))
   writeFileSync(

@@ -8,10 +8,10 @@ import { startMockUpstream, type MockUpstream } from '../mocks/upstream-server.t
 import {
   countUpstreamCalls,
   createUpstreamClient,
-  UpstreamError,
   type UpstreamClientOptions,
   type UpstreamGate,
 } from './upstream.ts'
+import { UpstreamError } from './upstream-errors.ts'
 
 const key = { keyId: 'test-key-id', keySecret: 'test-secret-5b1e9d' }
 let mock: MockUpstream

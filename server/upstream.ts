@@ -10,8 +10,6 @@ import type { Limiter, Priority } from './limiter.ts'
 import { retryAfterSeconds, UpstreamError, upstreamErrors } from './upstream-errors.ts'
 import { RequestFailure, sendJsonGet, type RawResponse } from './upstream-request.ts'
 
-export { UpstreamError } from './upstream-errors.ts'
-
 /** The shared limiter; acquire may reject with GateWaitTooLong when `maxWaitMs` is given. */
 export type UpstreamGate = Pick<Limiter, 'acquire' | 'pause'>
 export type UpstreamState = 'unknown' | 'ok' | 'unauthorized' | 'rate_limited' | 'unreachable'
