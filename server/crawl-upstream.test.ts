@@ -5,14 +5,11 @@ import { afterEach, expect, test } from 'vitest'
 import { insertConversations } from '../mocks/data.ts'
 import { demoKey, startMockUpstream, type MockUpstream } from '../mocks/upstream-server.ts'
 import { ConversationListSchema, ConversationSnapshotLineSchema } from '../src/lib/contract.ts'
-import { createApp } from './app.ts'
 import { realClock } from './clock.ts'
-import { loadConfig } from './config.ts'
 import { crawlAll } from './crawler.ts'
 import { createLimiter } from './limiter.ts'
-import { createLogger } from './logger.ts'
-import { createServices } from './services.ts'
 import { listPageFetcher } from './snapshot-sources.ts'
+import { startHarness } from './test-harness.ts'
 import { createUpstreamClient } from './upstream.ts'
 
 const mocks: MockUpstream[] = []
@@ -84,13 +81,11 @@ test('keeps every conversation that existed at the start while new ones arrive a
 })
 
 test('calls upstream exactly once on a 401 and names the variables to check', async () => {
-  const mock = await startMockUpstream({ dbOptions: { conversations: 500 } })
-  mocks.push(mock)
-  const config = loadConfig(
-    { API_KEY_ID: demoKey.keyId, API_KEY_SECRET: 'wrong-secret', PERFORMCHAT_API_URL: mock.url },
-    '/nonexistent',
+  const { app, mock } = await startHarness(
+    { API_KEY_SECRET: 'wrong-secret' },
+    { conversations: 500 },
   )
-  const app = createApp(createServices(config, { logger: createLogger('error', () => undefined) }))
+  mocks.push(mock)
   const response = await app.request('/api/conversations/snapshot')
   expect(response.status).toBe(502)
   expect(await response.text()).toContain('API_KEY_SECRET')
@@ -100,13 +95,8 @@ test('calls upstream exactly once on a 401 and names the variables to check', as
 })
 
 test('serves the whole list as NDJSON through the real app', async () => {
-  const mock = await startMockUpstream({ dbOptions: { conversations: 345 } })
+  const { app, mock } = await startHarness({}, { conversations: 345 })
   mocks.push(mock)
-  const config = loadConfig(
-    { API_KEY_ID: demoKey.keyId, API_KEY_SECRET: demoKey.keySecret, PERFORMCHAT_API_URL: mock.url },
-    '/nonexistent',
-  )
-  const app = createApp(createServices(config, { logger: createLogger('error', () => undefined) }))
   const response = await app.request('/api/conversations/snapshot')
   const lines = (await response.text())
     .trim()
