@@ -60,15 +60,17 @@ export function createApp(services: Services): Hono {
   app.get('/api/ready', (c) => {
     const seen = upstream.status()
     const asOf = services.conversations.current()?.asOf
+    // The clock the upstream client stamped `seen` with, not Date.now().
+    const now = services.clock.now()
     return c.json({
       upstream: seen.state,
       upstream_seen_at: seen.at === null ? null : new Date(seen.at).toISOString(),
       retry_after_seconds:
         seen.retryAfterUntil === null
           ? null
-          : Math.max(0, Math.ceil((seen.retryAfterUntil - Date.now()) / 1000)),
+          : Math.max(0, Math.ceil((seen.retryAfterUntil - now) / 1000)),
       snapshot_age_seconds:
-        asOf === undefined ? null : Math.max(0, Math.round((services.clock.now() - asOf) / 1000)),
+        asOf === undefined ? null : Math.max(0, Math.round((now - asOf) / 1000)),
     })
   })
 
