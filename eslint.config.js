@@ -21,4 +21,36 @@ export default tseslint.config(
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
   { files: ['src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   ...pluginQuery.configs['flat/recommended'],
+  // The server's layers (DESIGN.md): data flows one way, and only tests import testing/.
+  layer('server/upstream/**', ['sync', 'store', 'http', 'testing', 'app', 'services']),
+  layer('server/store/**', ['sync', 'http', 'testing', 'app', 'services']),
+  layer('server/sync/**', ['http', 'testing', 'app', 'services']),
+  layer('server/http/**', ['testing', 'app', 'services'], ['server/http/protection.ts']),
 )
+
+/** Files under `files` may not import the named server folders or root modules. */
+function layer(files, forbidden, ignores = []) {
+  const patterns = forbidden.flatMap((name) => [`**/server/${name}/**`, `**/server/${name}.ts`])
+  return {
+    files: [files],
+    ignores: ['**/*.test.ts', ...ignores],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: patterns, message: 'Import direction: see DESIGN.md (server layers).' },
+            {
+              group: forbidden.flatMap((name) => [
+                `../${name}/*`,
+                `../${name}.ts`,
+                `../../${name}/*`,
+              ]),
+              message: 'Import direction: see DESIGN.md (server layers).',
+            },
+          ],
+        },
+      ],
+    },
+  }
+}

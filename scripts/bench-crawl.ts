@@ -17,7 +17,7 @@ import { createApp } from '../server/app.ts'
 import { loadConfig } from '../server/config.ts'
 import { createLogger } from '../server/logger.ts'
 import { createServices } from '../server/services.ts'
-import { createUpstreamClient } from '../server/upstream.ts'
+import { createUpstreamClient } from '../server/upstream/client.ts'
 import { freePort, startChild, stopChildren } from './bench-processes.ts'
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } })

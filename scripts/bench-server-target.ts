@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from '../server/app.ts'
 import { loadConfig } from '../server/config.ts'
 import { createServices } from '../server/services.ts'
-import { clientDirectory, serveClient } from '../server/static.ts'
+import { clientDirectory, serveClient } from '../server/http/static.ts'
 
 const config = loadConfig()
 const raised = Number(process.env.BENCH_UPSTREAM_RATE_PER_MINUTE ?? config.upstreamRatePerMinute)

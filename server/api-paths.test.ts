@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest'
-import { basic, startHarness, type Harness } from './test-harness.ts'
+import { basic, startHarness, type Harness } from './testing/test-harness.ts'
 
 let harness: Harness | undefined
 afterEach(() => harness?.mock.close())

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { afterEach, expect, test } from 'vitest'
-import { startHarness, testKey, type Harness } from './test-harness.ts'
+import { startHarness, testKey, type Harness } from './testing/test-harness.ts'
 
 let harness: Harness | undefined
 afterEach(() => harness?.mock.close())

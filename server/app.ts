@@ -10,11 +10,11 @@ import {
   MessageListSchema,
   PageQuerySchema,
 } from '../src/lib/contract.ts'
-import { searchCustomers } from './customer-search.ts'
-import { snapshotRoutes } from './snapshot-routes.ts'
+import { searchCustomers } from './http/customer-search.ts'
+import { snapshotRoutes } from './http/snapshot-routes.ts'
 import { ApiFailure, errorBody } from './errors.ts'
 import { printable } from './logger.ts'
-import { applyProtection } from './protection.ts'
+import { applyProtection } from './http/protection.ts'
 import type { Services } from './services.ts'
 
 const pageRules = {

@@ -4,9 +4,9 @@
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
-import { checkListenAddress } from './listen-guard.ts'
+import { checkListenAddress } from './http/listen-guard.ts'
 import { createServices } from './services.ts'
-import { clientDirectory, serveClient } from './static.ts'
+import { clientDirectory, serveClient } from './http/static.ts'
 
 const graceMs = 10_000
 

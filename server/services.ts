@@ -3,11 +3,11 @@
 import type { Conversation, CustomerUser } from '../src/lib/contract.ts'
 import { realClock, type Clock } from './clock.ts'
 import type { Config } from './config.ts'
-import { createLimiter, type Limiter } from './limiter.ts'
+import { createLimiter, type Limiter } from './upstream/limiter.ts'
 import { createLogger, type Logger } from './logger.ts'
-import { createConversationSnapshot, createCustomerIndex } from './snapshot-sources.ts'
-import type { SnapshotStore } from './snapshot-store.ts'
-import { createUpstreamClient, type UpstreamClient } from './upstream.ts'
+import { createConversationSnapshot, createCustomerIndex } from './sync/snapshot-sources.ts'
+import type { SnapshotStore } from './sync/snapshot-store.ts'
+import { createUpstreamClient, type UpstreamClient } from './upstream/client.ts'
 
 export type Services = {
   config: Config

@@ -1,0 +1,168 @@
+// The one client of perform.chat. It holds the key, turns every answer or failure into
+// an UpstreamError (see upstream-errors.ts), remembers what it last saw for /api/ready,
+// and after a 401 stops calling upstream for a while: every failed authentication
+// spends the key's budget of 10 per 5 minutes.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import * as z from 'zod/mini'
+import { describeIssues } from '../../src/lib/contract.ts'
+import { GateWaitTooLong, interactiveMaxWaitMs } from './gate-wait.ts'
+import type { Limiter, Priority } from './limiter.ts'
+import { retryAfterSeconds, UpstreamError, upstreamErrors } from './errors.ts'
+import { RequestFailure, sendJsonGet, type RawResponse } from './request.ts'
+
+/** The shared limiter; acquire may reject with GateWaitTooLong when `maxWaitMs` is given. */
+export type UpstreamGate = Pick<Limiter, 'acquire' | 'pause'>
+export type UpstreamState = 'unknown' | 'ok' | 'unauthorized' | 'rate_limited' | 'unreachable'
+export type UpstreamStatus = {
+  state: UpstreamState
+  at: number | null
+  retryAfterUntil: number | null
+}
+
+export type UpstreamGetOptions<S extends z.ZodMiniType> = {
+  query?: Record<string, string | number | undefined>
+  body?: Record<string, unknown>
+  schema: S
+  priority?: Priority
+  signal?: AbortSignal
+}
+export type UpstreamClient = {
+  get<S extends z.ZodMiniType>(path: string, options: UpstreamGetOptions<S>): Promise<z.output<S>>
+  status(): UpstreamStatus
+}
+export type UpstreamClientOptions = {
+  baseUrl: string
+  keyId: string
+  keySecret: string
+  timeoutMs: number
+  gate?: UpstreamGate
+  authCooldownMs?: number
+  /** Interactive calls that would queue at the gate longer than this fail at once with a 429. */
+  interactiveMaxWaitMs?: number
+  now?: () => number
+}
+
+const calls = new AsyncLocalStorage<{ calls: number }>()
+
+/** Runs `fn`, counting the upstream requests it causes into `counter.calls`. */
+export function countUpstreamCalls<T>(counter: { calls: number }, fn: () => T): T {
+  return calls.run(counter, fn)
+}
+
+export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+  const now = options.now ?? Date.now
+  const cooldownMs = options.authCooldownMs ?? 60_000
+  const base = options.baseUrl.replace(/\/+$/, '')
+  let status: UpstreamStatus = { state: 'unknown', at: null, retryAfterUntil: null }
+  let unauthorizedUntil = 0
+
+  const see = (state: UpstreamState, retryAfterUntil: number | null = null) =>
+    (status = { state, at: now(), retryAfterUntil })
+  // Whatever the upstream or the network says is scrubbed of the secret before it
+  // can reach a response or a log line.
+  const redact = (error: UpstreamError) => {
+    const secret = options.keySecret
+    if (secret.length < 4 || !error.message.includes(secret)) return error
+    error.message = error.message.replaceAll(secret, '[redacted]')
+    return error
+  }
+
+  // Until perform.chat has accepted the key, one request at a time: parallel first
+  // requests with a wrong key would each spend one of the 10 failed authentications.
+  let keyAccepted = false
+  let probe: Promise<void> | undefined
+
+  async function get<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
+    while (!keyAccepted && probe) await probe
+    if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
+    if (keyAccepted) return send(path, request)
+    let release = () => {}
+    probe = new Promise<void>((resolve) => (release = resolve))
+    try {
+      return await send(path, request)
+    } finally {
+      probe = undefined
+      release()
+    }
+  }
+
+  async function send<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
+    const priority = request.priority ?? 'interactive'
+    const maxWaitMs = options.interactiveMaxWaitMs ?? interactiveMaxWaitMs
+    try {
+      await options.gate?.acquire(
+        priority,
+        request.signal,
+        priority === 'interactive' ? { maxWaitMs } : undefined,
+      )
+    } catch (error) {
+      if (request.signal?.aborted) throw upstreamErrors.cancelled()
+      if (error instanceof GateWaitTooLong) {
+        throw upstreamErrors.rateLimited(Math.max(1, Math.ceil((error.untilMs - now()) / 1000)))
+      }
+      throw error
+    }
+    if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
+    const url = new URL(base + path)
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value))
+    }
+    const body = { ...request.body, keyId: options.keyId, keySecret: options.keySecret }
+    const counter = calls.getStore()
+    if (counter) counter.calls++
+    let response: RawResponse
+    try {
+      response = await sendJsonGet(url, JSON.stringify(body), {
+        timeoutMs: options.timeoutMs,
+        signal: request.signal,
+      })
+    } catch (error) {
+      throw redact(transportError(error))
+    }
+    try {
+      return parse(response, request.schema)
+    } catch (error) {
+      throw error instanceof UpstreamError ? redact(error) : error
+    }
+  }
+
+  function transportError(error: unknown): UpstreamError {
+    if (!(error instanceof RequestFailure)) throw error
+    if (error.kind === 'aborted') return upstreamErrors.cancelled()
+    see('unreachable')
+    if (error.kind === 'timeout') return upstreamErrors.timeout(options.timeoutMs)
+    return upstreamErrors.unreachable(error.detail)
+  }
+
+  function parse<S extends z.ZodMiniType>(response: RawResponse, schema: S): z.output<S> {
+    keyAccepted = response.status !== 401 && response.status !== 429 && response.status < 500
+    if (response.status === 401) {
+      see('unauthorized')
+      unauthorizedUntil = now() + cooldownMs
+      throw upstreamErrors.unauthorized(options.keyId)
+    }
+    if (response.status === 429) {
+      const seconds = retryAfterSeconds(response.headers['retry-after'], now())
+      const until = now() + seconds * 1000
+      see('rate_limited', until)
+      options.gate?.pause(until)
+      throw upstreamErrors.rateLimited(seconds)
+    }
+    if (response.status < 200 || response.status >= 300) {
+      see(response.status >= 400 && response.status < 500 ? 'ok' : 'unreachable')
+      throw upstreamErrors.status(response.status, response.body)
+    }
+    see('ok')
+    let json: unknown
+    try {
+      json = JSON.parse(response.body)
+    } catch {
+      throw upstreamErrors.malformed(response.status)
+    }
+    const parsed = schema.safeParse(json)
+    if (!parsed.success) throw upstreamErrors.invalid(response.status, describeIssues(parsed.error))
+    return parsed.data
+  }
+
+  return { get, status: () => status }
+}

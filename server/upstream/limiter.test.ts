@@ -1,0 +1,118 @@
+import { expect, test } from 'vitest'
+import { createFakeClock } from '../clock.ts'
+import { createLimiter, WINDOW_MS, type Priority } from './limiter.ts'
+
+function setup(perMinute: number, interactiveShare: number) {
+  const clock = createFakeClock(0)
+  const limiter = createLimiter({ perMinute, interactiveShare, clock })
+  const granted: { priority: Priority; at: number; n: number }[] = []
+  const acquire = (priority: Priority, n = granted.length, signal?: AbortSignal) =>
+    limiter.acquire(priority, signal).then(() => {
+      granted.push({ priority, at: clock.now(), n })
+    })
+  return { clock, limiter, granted, acquire }
+}
+
+/** The most grants that fall in any 60-second window (t - 60 s, t]. */
+function busiestWindow(times: readonly number[]): number {
+  let most = 0
+  for (const end of times)
+    most = Math.max(most, times.filter((t) => t > end - WINDOW_MS && t <= end).length)
+  return most
+}
+
+test('never grants more than perMinute in any 60-second window', async () => {
+  const { clock, granted, acquire } = setup(10, 0)
+  const all = Promise.all(Array.from({ length: 35 }, (_, i) => acquire('interactive', i)))
+  await clock.runUntil(all)
+  const times = granted.map((g) => g.at)
+  expect(busiestWindow(times)).toBe(10)
+  // Paced to the window, not slower: the 31st call goes as soon as the 21st leaves it.
+  expect(times[30]).toBe(3 * WINDOW_MS)
+})
+
+test('caps crawl calls at perMinute × (1 − interactiveShare) of the window', async () => {
+  const { clock, granted, acquire } = setup(10, 0.2)
+  void Promise.all(Array.from({ length: 20 }, () => acquire('crawl')))
+  await clock.advance(0)
+  expect(granted).toHaveLength(8)
+  await clock.advance(WINDOW_MS - 1)
+  expect(granted).toHaveLength(8)
+  await clock.advance(1)
+  expect(granted).toHaveLength(16)
+})
+
+test('serves interactive calls at once while a crawl saturates its share', async () => {
+  const { clock, granted, acquire } = setup(10, 0.2)
+  void Promise.all(Array.from({ length: 20 }, () => acquire('crawl')))
+  await clock.advance(1000)
+  const lookups = Promise.all([acquire('interactive'), acquire('interactive')])
+  await clock.advance(0)
+  await lookups
+  expect(granted.filter((g) => g.priority === 'interactive').map((g) => g.at)).toEqual([1000, 1000])
+  // The whole window is now used: the next interactive call waits for the first grant to expire.
+  const third = acquire('interactive')
+  await clock.runUntil(third)
+  expect(granted.filter((g) => g.priority === 'interactive').map((g) => g.at)).toEqual([
+    1000,
+    1000,
+    WINDOW_MS,
+  ])
+})
+
+test('serves waiting interactive calls before waiting crawl calls, each in arrival order', async () => {
+  const { clock, granted, acquire } = setup(2, 0)
+  const calls = [
+    acquire('crawl', 0),
+    acquire('crawl', 1),
+    acquire('crawl', 2),
+    acquire('crawl', 3),
+    acquire('interactive', 4),
+    acquire('interactive', 5),
+  ]
+  await clock.runUntil(Promise.all(calls))
+  expect(granted.map((g) => g.n)).toEqual([0, 1, 4, 5, 2, 3])
+})
+
+test('holds every call back until a pause ends', async () => {
+  const { clock, limiter, granted, acquire } = setup(100, 0.2)
+  limiter.pause(5000)
+  void acquire('interactive')
+  void acquire('crawl')
+  await clock.advance(4999)
+  expect(granted).toHaveLength(0)
+  expect(limiter.stats().blockedUntil).toBe(5000)
+  await clock.advance(1)
+  expect(granted.map((g) => g.at)).toEqual([5000, 5000])
+  expect(limiter.stats()).toMatchObject({
+    granted: 2,
+    grantedCrawl: 1,
+    waitedMs: 10_000,
+    blockedUntil: null,
+  })
+})
+
+test('announces how long queued crawl calls must wait', async () => {
+  const { clock, limiter, acquire } = setup(2, 0)
+  const heard: number[] = []
+  limiter.onWait((event) => heard.push(event.untilMs))
+  await clock.advance(250)
+  void Promise.all([acquire('crawl'), acquire('crawl'), acquire('crawl')])
+  await clock.advance(0)
+  expect(heard).toEqual([250 + WINDOW_MS])
+})
+
+test('drops an aborted wait without spending its slot', async () => {
+  const { clock, granted, acquire } = setup(1, 0)
+  await acquire('interactive')
+  const controller = new AbortController()
+  const abandoned = acquire('interactive', 1, controller.signal)
+  const next = acquire('interactive', 2)
+  controller.abort(new Error('client went away'))
+  await expect(abandoned).rejects.toThrow('client went away')
+  await clock.runUntil(next)
+  expect(granted.map((g) => [g.n, g.at])).toEqual([
+    [0, 0],
+    [2, WINDOW_MS],
+  ])
+})

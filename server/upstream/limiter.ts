@@ -1,0 +1,195 @@
+// One limiter for every upstream call, shaped like perform.chat's own limit (N requests in
+// any 60-second window), so a crawl of 1,000 pages is paced to the window instead of
+// meeting 429s. Crawls may only fill (1 - interactiveShare) of the window: the rest stays
+// free for a transcript or a customer lookup while a crawl runs.
+import { abortReason, type Clock } from '../clock.ts'
+import { GateWaitTooLong } from './gate-wait.ts'
+
+export type Priority = 'interactive' | 'crawl'
+
+export const WINDOW_MS = 60_000
+
+export type LimiterStats = {
+  granted: number
+  grantedCrawl: number
+  /** Total time callers spent queued, in ms. */
+  waitedMs: number
+  /** Grants in the current 60-second window. */
+  inWindow: number
+  queued: { interactive: number; crawl: number }
+  /** Until when a 429's Retry-After holds every call back (epoch ms), or null. */
+  blockedUntil: number | null
+}
+
+/** The first moment a queued call of this priority is expected to be let through. */
+export type WaitListener = (event: { priority: Priority; untilMs: number }) => void
+
+export type AcquireOptions = {
+  /** Reject with GateWaitTooLong instead of queueing when the wait would be longer. */
+  maxWaitMs?: number
+}
+
+export type Limiter = {
+  acquire: (priority: Priority, signal?: AbortSignal, options?: AcquireOptions) => Promise<void>
+  pause: (untilEpochMs: number) => void
+  stats: () => LimiterStats
+  onWait: (listener: WaitListener) => () => void
+  /** Stops the internal timer (tests, shutdown); queued callers stay queued. */
+  dispose: () => void
+}
+
+type Waiter = { resolve: () => void; since: number }
+
+export function createLimiter(options: {
+  perMinute: number
+  interactiveShare: number
+  clock: Clock
+}): Limiter {
+  const { clock } = options
+  const cap = Math.max(1, Math.floor(options.perMinute))
+  const crawlCap = Math.max(1, Math.floor(cap * (1 - options.interactiveShare)))
+  // Grant times, ascending; `head` skips the ones that left the window without shifting.
+  let grants: number[] = []
+  let head = 0
+  let pausedUntil = 0
+  let granted = 0
+  let grantedCrawl = 0
+  let waitedMs = 0
+  const queues: Record<Priority, Waiter[]> = { interactive: [], crawl: [] }
+  const listeners = new Set<WaitListener>()
+  let timer: { at: number; abort: AbortController } | undefined
+  const announced: Record<Priority, number> = { interactive: 0, crawl: 0 }
+
+  const prune = (now: number) => {
+    while (head < grants.length && (grants[head] ?? 0) <= now - WINDOW_MS) head++
+    if (head > 1024 && head * 2 > grants.length) {
+      grants = grants.slice(head)
+      head = 0
+    }
+  }
+  const inWindow = () => grants.length - head
+  /** When the window will hold fewer than `limit` grants (now if it already does). */
+  const freeAt = (limit: number, now: number) => {
+    const excess = inWindow() - limit
+    return excess < 0 ? now : (grants[head + excess] ?? now) + WINDOW_MS
+  }
+  const readyAt = (priority: Priority, now: number) =>
+    Math.max(pausedUntil, freeAt(priority === 'crawl' ? crawlCap : cap, now))
+  /** When a call joining the back of its queue now would be let through. */
+  const expectedAt = (priority: Priority, now: number) => {
+    prune(now)
+    const room = (priority === 'crawl' ? crawlCap : cap) - queues[priority].length
+    if (room <= 0) return Math.max(pausedUntil, now + WINDOW_MS)
+    return Math.max(pausedUntil, freeAt(room, now))
+  }
+
+  const grant = (priority: Priority, now: number) => {
+    const waiter = queues[priority].shift()
+    if (!waiter) return
+    grants.push(now)
+    granted++
+    if (priority === 'crawl') grantedCrawl++
+    waitedMs += now - waiter.since
+    waiter.resolve()
+  }
+
+  const announce = (priority: Priority, untilMs: number, now: number) => {
+    if (queues[priority].length === 0 || untilMs <= now || announced[priority] === untilMs) return
+    announced[priority] = untilMs
+    for (const listener of listeners) listener({ priority, untilMs })
+  }
+
+  const schedule = (at: number, now: number) => {
+    if (timer && timer.at <= at) return
+    timer?.abort.abort()
+    const abort = new AbortController()
+    timer = { at, abort }
+    clock.sleep(at - now, abort.signal).then(
+      () => {
+        timer = undefined
+        pump()
+      },
+      () => undefined,
+    )
+  }
+
+  function pump() {
+    const now = clock.now()
+    prune(now)
+    // Interactive calls go first; a crawl only takes what is left under its own cap.
+    while (queues.interactive.length > 0 && readyAt('interactive', now) <= now)
+      grant('interactive', now)
+    if (queues.interactive.length === 0) {
+      while (queues.crawl.length > 0 && readyAt('crawl', now) <= now) grant('crawl', now)
+    }
+    const next = (['interactive', 'crawl'] as const)
+      .filter((priority) => queues[priority].length > 0)
+      .map((priority) => {
+        const at = readyAt(priority, now)
+        announce(priority, at, now)
+        return at
+      })
+    if (next.length > 0) schedule(Math.max(now + 1, Math.min(...next)), now)
+  }
+
+  return {
+    acquire: (priority, signal, acquireOptions) =>
+      new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(abortReason(signal))
+          return
+        }
+        const maxWaitMs = acquireOptions?.maxWaitMs
+        if (maxWaitMs !== undefined) {
+          const at = expectedAt(priority, clock.now())
+          if (at - clock.now() > maxWaitMs) {
+            reject(new GateWaitTooLong(at))
+            return
+          }
+        }
+        const onAbort = () => {
+          const queue = queues[priority]
+          const at = queue.indexOf(waiter)
+          if (at !== -1) queue.splice(at, 1)
+          if (signal) reject(abortReason(signal))
+        }
+        const waiter: Waiter = {
+          resolve: () => {
+            signal?.removeEventListener('abort', onAbort)
+            resolve()
+          },
+          since: clock.now(),
+        }
+        signal?.addEventListener('abort', onAbort, { once: true })
+        queues[priority].push(waiter)
+        pump()
+      }),
+    pause(untilEpochMs) {
+      if (untilEpochMs <= pausedUntil) return
+      pausedUntil = untilEpochMs
+      timer?.abort.abort()
+      timer = undefined
+      pump()
+    },
+    stats() {
+      const now = clock.now()
+      prune(now)
+      return {
+        granted,
+        grantedCrawl,
+        waitedMs,
+        inWindow: inWindow(),
+        queued: { interactive: queues.interactive.length, crawl: queues.crawl.length },
+        blockedUntil: pausedUntil > now ? pausedUntil : null,
+      }
+    },
+    onWait(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    dispose() {
+      timer?.abort.abort()
+      timer = undefined
+    },
+  }
+}
