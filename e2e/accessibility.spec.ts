@@ -39,18 +39,22 @@ test('a filtered and sorted list has no accessibility violations', async ({ page
   await expectNoViolations(page)
 })
 
-test('the loading state has no accessibility violations', async ({ page, upstream }) => {
-  upstream.faults.set({ latencyMs: 1500 })
-  await page.goto('/')
-  await expect(page.getByRole('progressbar', { name: 'Loading conversations' })).toBeVisible()
-  await expectNoViolations(page)
+test.describe(() => {
+  test.use({ upstreamFaults: { latencyMs: 1500 } })
+  test('the loading state has no accessibility violations', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByRole('progressbar', { name: 'Loading conversations' })).toBeVisible()
+    await expectNoViolations(page)
+  })
 })
 
-test('the error state has no accessibility violations', async ({ page, upstream }) => {
-  upstream.faults.set({ status500: 1_000_000 })
-  await page.goto('/')
-  await expect(page.getByRole('alert')).toBeVisible({ timeout: 45_000 })
-  await expectNoViolations(page)
+test.describe(() => {
+  test.use({ upstreamFaults: { status500: 1_000_000 } })
+  test('the error state has no accessibility violations', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByRole('alert')).toBeVisible({ timeout: 45_000 })
+    await expectNoViolations(page)
+  })
 })
 
 test('the empty state has no accessibility violations', async ({ page }) => {

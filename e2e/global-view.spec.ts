@@ -130,38 +130,49 @@ test('Export CSV downloads the whole filtered, sorted set', async ({ page, upstr
   expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(expected.map((c) => c.id))
 })
 
-test('a deep link to page 5 survives loading', async ({ page, upstream }) => {
-  upstream.faults.set({ latencyMs: 400 })
-  const expected = byLastActivity(upstream.db.conversations)
-  await page.goto('/?page=5')
-  await expect(page.getByRole('progressbar', { name: 'Loading conversations' })).toBeVisible()
-  await waitForCompleteList(page)
-  await expect(page.getByText(`Page 5 of ${Math.ceil(expected.length / 20)}`)).toBeVisible()
-  await expectRows(page, expected.slice(80, 100))
-  await expect(page).toHaveURL(/[?&]page=5(&|$)/)
+test.describe(() => {
+  test.use({ upstreamFaults: { latencyMs: 1500 } })
+  test('a deep link to page 5 survives loading', async ({ page, upstream }) => {
+    const expected = byLastActivity(upstream.db.conversations)
+    await page.goto('/?page=5')
+    await expect(page.getByRole('progressbar', { name: 'Loading conversations' })).toBeVisible()
+    await waitForCompleteList(page)
+    await expect(page.getByText(`Page 5 of ${Math.ceil(expected.length / 20)}`)).toBeVisible()
+    await expectRows(page, expected.slice(80, 100))
+    await expect(page).toHaveURL(/[?&]page=5(&|$)/)
+  })
 })
 
-test('the progress bar counts loaded conversations against the total', async ({
-  page,
-  upstream,
-}) => {
-  upstream.faults.set({ latencyMs: 600 })
-  await page.goto('/')
-  const progress = page.getByRole('progressbar', { name: 'Loading conversations' })
-  await expect(progress).toHaveAttribute('aria-valuemax', String(upstream.db.conversations.length))
-  await expect(progress).not.toHaveAttribute('aria-valuenow', '0')
-  await waitForCompleteList(page)
-  await expect(page.getByText(countText(upstream.db.conversations.length))).toBeVisible()
+test.describe(() => {
+  test.use({ upstreamFaults: { latencyMs: 1500 } })
+  test('the progress bar counts loaded conversations against the total', async ({
+    page,
+    upstream,
+  }) => {
+    await page.goto('/')
+    const progress = page.getByRole('progressbar', { name: 'Loading conversations' })
+    await expect(progress).toHaveAttribute(
+      'aria-valuemax',
+      String(upstream.db.conversations.length),
+    )
+    await expect(progress).not.toHaveAttribute('aria-valuenow', '0')
+    await waitForCompleteList(page)
+    await expect(page.getByText(countText(upstream.db.conversations.length))).toBeVisible()
+  })
 })
 
-test('the upstream rate limit is shown, and loading goes on by itself', async ({
-  page,
-  upstream,
-}) => {
-  upstream.faults.set({ status429: { count: 3, retryAfterSeconds: 3 } })
-  await page.goto('/')
-  await expect(page.getByRole('status').filter({ hasText: /rate limit/i })).toContainText(/\d+\s*s/)
-  await waitForCompleteList(page)
-  await expect(page.getByText(countText(upstream.db.conversations.length))).toBeVisible()
-  expect(upstream.stats().byStatus['429']).toBe(3)
+test.describe(() => {
+  test.use({ upstreamFaults: { status429: { count: 3, retryAfterSeconds: 3 } } })
+  test('the upstream rate limit is shown, and loading goes on by itself', async ({
+    page,
+    upstream,
+  }) => {
+    await page.goto('/')
+    await expect(page.getByRole('status').filter({ hasText: /rate limit/i })).toContainText(
+      /\d+\s*s/,
+    )
+    await waitForCompleteList(page)
+    await expect(page.getByText(countText(upstream.db.conversations.length))).toBeVisible()
+    expect(upstream.stats().byStatus['429']).toBe(3)
+  })
 })

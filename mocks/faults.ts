@@ -15,6 +15,10 @@ export const FaultSettingsSchema = z.strictObject({
   malformedJson: z.optional(count),
   /** Requests are never answered. */
   hang: z.optional(z.boolean()),
+  /** Pages of the conversation list hold more rows than the `limit` asked for. */
+  oversizedPages: z.optional(z.boolean()),
+  /** The conversation list's pagination claims this `total` (and pages to match). */
+  claimedTotal: z.optional(count.check(z.maximum(1_000_000_000))),
 })
 export type FaultSettings = z.infer<typeof FaultSettingsSchema>
 

@@ -4,7 +4,7 @@ import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { CustomerUser } from '../src/lib/contract.ts'
 import type { MockDb } from './data.ts'
-import type { Faults } from './faults.ts'
+import type { Faults, FaultSettings } from './faults.ts'
 import { messagesOf } from './messages.ts'
 import { paginate, parsePaging, upstreamError, type UpstreamRules } from './upstream-rules.ts'
 
@@ -76,7 +76,8 @@ export function createHandlers(ctx: MockContext): HttpHandler[] {
       `${ctx.baseUrl}/conversations`,
       authed(({ url }) => {
         const paging = parsePaging(url, 20)
-        return paging instanceof Response ? paging : ok(paginate(ctx.db.conversations, paging))
+        if (paging instanceof Response) return paging
+        return ok(hostile(paginate(ctx.db.conversations, paging), ctx.faults.current()))
       }),
     ),
 
@@ -109,6 +110,31 @@ export function createHandlers(ctx: MockContext): HttpHandler[] {
       }),
     ),
   ]
+}
+
+/** A list page as an insane upstream would send it, when a test asks for that. */
+function hostile<T extends { data: unknown[]; pagination: { limit: number } }>(
+  page: T,
+  faults: FaultSettings,
+): T {
+  let answer = page
+  if (faults.oversizedPages) {
+    const data = Array.from({ length: page.pagination.limit * 3 + 1 }, (_, i) => ({
+      ...(page.data[i % Math.max(1, page.data.length)] as object),
+      id: `conv_oversized_${i}`,
+    }))
+    answer = { ...answer, data }
+  }
+  if (faults.claimedTotal !== undefined) {
+    const total = faults.claimedTotal
+    const pagination = {
+      ...answer.pagination,
+      total,
+      total_pages: Math.ceil(total / page.pagination.limit),
+    }
+    answer = { ...answer, pagination }
+  }
+  return answer
 }
 
 function customerFilter(body: Record<string, unknown>) {

@@ -1,6 +1,7 @@
 // Child processes for the benchmarks: started on a free loopback port, waited for until
-// they answer, watched for the CPU time and memory they use (from /proc, Linux only).
-import { spawn, type ChildProcess } from 'node:child_process'
+// they answer, watched for the CPU time and memory they use (from /proc, Linux only),
+// and all stopped when the benchmark ends, even when it fails.
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { openSync, readFileSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 
@@ -14,13 +15,29 @@ export const freePort = () =>
     })
   })
 
-/** Runs `node …args` with its output discarded (a log collector would take it away). */
-export async function startChild(args: string[], env: Record<string, string>, readyUrl: string) {
+/** Runs `node …args` with only PATH and `env` in its environment; stopChildren ends it. */
+export function spawnNode(args: string[], env: Record<string, string>, stdio: StdioOptions) {
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', openSync('/dev/null', 'w'), 'inherit'],
+    stdio,
   })
   children.add(child)
+  child.once('exit', () => children.delete(child))
+  return child
+}
+
+/** Sends SIGTERM and resolves once the process has exited. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+/** Runs `node …args` with its output discarded (a log collector would take it away). */
+export async function startChild(args: string[], env: Record<string, string>, readyUrl: string) {
+  const child = spawnNode(args, env, ['ignore', openSync('/dev/null', 'w'), 'inherit'])
   const answers = () =>
     fetch(readyUrl).then(
       (response) => response.ok,

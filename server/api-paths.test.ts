@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest'
 import { basic, startHarness, type Harness } from './testing/test-harness.ts'
 
 let harness: Harness | undefined
-afterEach(() => harness?.mock.close())
+afterEach(() => harness?.close())
 
 const tricks = [
   '/api/..%2f..%2fetc%2fpasswd',

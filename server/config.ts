@@ -11,6 +11,10 @@ export type ApiKey = { readonly id: string; readonly secret: string }
 export type Config = {
   apiKey: ApiKey | null
   upstreamUrl: string
+  /** Where the mirror lives: `file:PATH` (SQLite) or `postgres://…`. */
+  databaseUrl: string
+  /** A `total` above this is an upstream error, not 10,000s of pages of work. */
+  upstreamMaxTotal: number
   port: number
   host: string
   basicAuth: { user: string; password: string } | null
@@ -39,11 +43,13 @@ export function makeApiKey(id: string, secret: string): ApiKey {
 
 const defaults: Record<string, string> = {
   PERFORMCHAT_API_URL: 'https://api.perform.chat/rest/v1',
+  DATABASE_URL: 'file:data/dashboard.sqlite',
+  UPSTREAM_MAX_TOTAL: '5000000',
   PORT: '4173',
   HOST: '127.0.0.1',
   UPSTREAM_RATE_PER_MINUTE: '900',
   UPSTREAM_INTERACTIVE_SHARE: '0.2',
-  CRAWL_CONCURRENCY: '8',
+  CRAWL_CONCURRENCY: '16',
   SNAPSHOT_TTL_SECONDS: '60',
   UPSTREAM_TIMEOUT_MS: '10000',
   API_RATE_PER_MINUTE: '600',
@@ -66,6 +72,13 @@ const EnvSchema = z.object({
       error: 'PERFORMCHAT_API_URL must be an http(s) URL such as https://api.perform.chat/rest/v1',
     }),
   ),
+  DATABASE_URL: z.string().check(
+    z.refine((value) => /^(?:file:.+|postgres(?:ql)?:\/\/.+)$/.test(value), {
+      error:
+        'DATABASE_URL must be file:PATH (an SQLite file) or postgres://user:password@host/database',
+    }),
+  ),
+  UPSTREAM_MAX_TOTAL: integer('UPSTREAM_MAX_TOTAL', 1, 100_000_000),
   PORT: integer('PORT', 0, 65535),
   HOST: z.string().check(z.minLength(1, { error: 'HOST must not be empty' })),
   UPSTREAM_RATE_PER_MINUTE: integer('UPSTREAM_RATE_PER_MINUTE', 1, 1000),
@@ -119,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     apiKey: keyId && keySecret ? makeApiKey(keyId, keySecret) : null,
     upstreamUrl: values.PERFORMCHAT_API_URL.replace(/\/+$/, ''),
+    databaseUrl: values.DATABASE_URL,
+    upstreamMaxTotal: values.UPSTREAM_MAX_TOTAL,
     port: values.PORT,
     host: values.HOST,
     basicAuth: user && password ? { user, password } : null,

@@ -1,12 +1,14 @@
-// `npm start`: the production server. It needs the key, serves dist/client and /api,
-// prints the address it really listens on, and on SIGTERM/SIGINT finishes what is in
-// flight before it exits.
+// `npm start`: the production server. It needs the key, opens the mirror, starts the
+// sync, serves dist/client and /api, prints the address it really listens on, and on
+// SIGTERM/SIGINT tells push streams it is restarting, finishes what is in flight and
+// closes the mirror before it exits.
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { checkListenAddress } from './http/listen-guard.ts'
 import { createServices } from './services.ts'
 import { clientDirectory, serveClient } from './http/static.ts'
+import { StoreError } from './store/store-error.ts'
 
 const graceMs = 10_000
 
@@ -35,8 +37,13 @@ if ('refuse' in exposure) {
   process.exit(1)
 }
 
-const services = createServices(config)
+const services = await createServices(config).catch((error: unknown) => {
+  if (!(error instanceof StoreError)) throw error
+  console.error(error.message)
+  process.exit(1)
+})
 if ('warn' in exposure) services.logger.warn(exposure.warn)
+services.sync.start()
 const app = createApp(services)
 serveClient(app, clientDirectory())
 
@@ -58,14 +65,22 @@ function stop(signal: string) {
   if (stopping) process.exit(0)
   stopping = true
   services.logger.info(`${signal}: finishing requests in flight, then exiting`)
-  server.close(() => process.exit(0))
+  let closed = false
+  const exit = () => {
+    if (closed) return
+    closed = true
+    void services.shutdown().finally(() => process.exit(0))
+  }
+  // Push streams first: their last event tells each page to reconnect to the next process.
+  services.push.closeAll()
+  server.close(exit)
   // A kept-alive connection whose request finishes after close() would otherwise hold the
   // process until the client's keep-alive timeout: close each one as soon as it is idle.
   if ('closeIdleConnections' in server) {
     server.closeIdleConnections()
     setInterval(() => server.closeIdleConnections(), 100).unref()
   }
-  setTimeout(() => process.exit(0), graceMs).unref()
+  setTimeout(exit, graceMs).unref()
 }
 process.on('SIGTERM', () => stop('SIGTERM'))
 process.on('SIGINT', () => stop('SIGINT'))

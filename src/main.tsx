@@ -2,18 +2,25 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
 import { createQueryClient } from './app/query-client.ts'
+import { loadConversationsPage, loadConversationView } from './app/routes.ts'
+import { conversationIdFromPath } from './features/conversation/conversation-route.ts'
+import { apiView, parseListState } from './features/conversations/list-url-state.ts'
 import { conversationQueries } from './lib/queries/conversation-queries.ts'
-import { customerQueries } from './lib/queries/customer-queries.ts'
+import { connectSyncEvents } from './lib/sync-events.ts'
 import './app/styles.css'
 
 const queryClient = createQueryClient()
-// The list's first screen waits for the snapshots: ask for them now, while React renders
-// the page, rather than from the effects after its first commit. These requests take over
-// the ones index.html preloads alongside the script, on every route: a conversation opened
-// from a link names its customer from the customer snapshot, and Back finds the list ready.
-// Failures are the list's to show, through its own queries.
-queryClient.query(conversationQueries.snapshot()).catch(() => undefined)
-queryClient.query(customerQueries.snapshot()).catch(() => undefined)
+// The screen's code, its data and the sync's progress are asked for now, side by side,
+// rather than one after the other from the effects after the first commit. Failures are
+// the screen's to show.
+connectSyncEvents(queryClient)
+if (conversationIdFromPath(window.location.pathname) === null) {
+  void loadConversationsPage()
+  const view = apiView(parseListState(window.location.search))
+  queryClient.query(conversationQueries.list(view)).catch(() => undefined)
+} else {
+  void loadConversationView()
+}
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

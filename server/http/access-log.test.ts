@@ -2,11 +2,10 @@ import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { afterEach, expect, test } from 'vitest'
 import { createLogger } from '../logger.ts'
-import { controlledConversationCrawl } from '../testing/controlled-crawl.ts'
 import { startHarness, testKey, type Harness } from '../testing/test-harness.ts'
 
 let harness: Harness | undefined
-afterEach(() => harness?.mock.close())
+afterEach(() => harness?.close())
 
 const entries = (logs: string[]) => logs.map((line) => JSON.parse(line) as Record<string, unknown>)
 const requestLines = (logs: string[]) => entries(logs).filter((entry) => entry.msg === 'request')
@@ -32,7 +31,7 @@ test('the secrets it is given never reach a line, even inside a message', () => 
 })
 
 test('one line per request: method, path, status, duration, upstream calls', async () => {
-  harness = await startHarness({}, { client: true })
+  harness = await startHarness({}, { client: true, sync: false })
   const { app, logs } = harness
   await app.request('/api/conversations?page=2&limit=5')
   await app.request('/api/conversations?limit=5000')
@@ -46,7 +45,7 @@ test('one line per request: method, path, status, duration, upstream calls', asy
       path: '/api/conversations',
       query_keys: ['page', 'limit'],
       status: 200,
-      upstream_calls: 1,
+      upstream_calls: 0,
     },
     { path: '/api/conversations', status: 400, upstream_calls: 0 },
     { path: '/conversations/conv_1', status: 200, upstream_calls: 0 },
@@ -63,12 +62,12 @@ test('query values (a customer search may be an email) are never logged', async 
 })
 
 test('LOG_LEVEL=warn keeps only failures, which are logged at warn', async () => {
-  harness = await startHarness({ LOG_LEVEL: 'warn' })
+  harness = await startHarness({ LOG_LEVEL: 'warn' }, { sync: false })
   const { app, logs, mock } = harness
   await app.request('/api/conversations')
   expect(requestLines(logs)).toEqual([])
   mock.faults.set({ status500: 1 })
-  await app.request('/api/conversations')
+  await app.request('/api/conversations/conv_not_mirrored')
   expect(requestLines(logs)).toMatchObject([{ level: 'warn', status: 502, upstream_calls: 1 }])
 })
 
@@ -86,28 +85,22 @@ test('no line holds the secret or the key sent upstream, whatever happens', asyn
   expect(logs.join('\n')).not.toContain('keySecret')
 })
 
-test('a streamed snapshot is logged when it has been sent, with its whole duration', async () => {
-  const crawl = controlledConversationCrawl()
-  const store = crawl.store
-  harness = await startHarness({}, { overrides: { conversations: store } })
+test('a push stream is logged when it ends, with its whole duration', async () => {
+  harness = await startHarness({}, { sync: false })
   const server = serve({ fetch: harness.app.fetch, hostname: '127.0.0.1', port: 0 })
   await new Promise<void>((resolve) => server.once('listening', resolve))
   const { port } = server.address() as AddressInfo
   try {
-    const answer = fetch(`http://127.0.0.1:${port}/api/conversations/snapshot`)
-    while (!crawl.started()) await new Promise((resolve) => setImmediate(resolve))
-    crawl.progress({ type: 'total', total: 0 })
-    const reader = (await answer).body?.getReader()
+    const answer = await fetch(`http://127.0.0.1:${port}/api/events`)
+    const reader = answer.body?.getReader()
     await reader?.read()
     expect(requestLines(harness.logs)).toEqual([])
-    crawl.finish([])
+    harness.services.push.closeAll()
     while (!(await reader?.read())?.done);
     while (requestLines(harness.logs).length === 0) {
       await new Promise((resolve) => setImmediate(resolve))
     }
-    expect(requestLines(harness.logs)).toMatchObject([
-      { path: '/api/conversations/snapshot', status: 200 },
-    ])
+    expect(requestLines(harness.logs)).toMatchObject([{ path: '/api/events', status: 200 }])
   } finally {
     server.close()
   }

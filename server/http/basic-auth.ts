@@ -1,25 +1,34 @@
 // HTTP Basic auth for every page and /api route but the open ones (/api/health), when
 // DASHBOARD_USER and DASHBOARD_PASSWORD are set. Both halves are compared as HMAC digests
 // of a fixed length with crypto.timingSafeEqual, so neither the time taken nor an early
-// exit tells a guesser how much of a value, or its length, was right. Wrong guesses are
-// counted per client: past the limit every attempt from there gets a 429 for a while,
-// right or wrong, so the answer cannot confirm a guess.
+// exit tells a guesser how much of a value, or its length, was right.
+// The right user and password always pass, at once: no count of wrong ones, from this
+// address or anywhere, can lock a person out (behind an office NAT one colleague's typos,
+// or one attacker, would otherwise lock out the whole team). Wrong ones are slowed
+// instead (login-throttle.ts): past a few, each 401 is held back for a delay that grows
+// per address and per user name tried. A held 401 rather than an immediate 429 makes a
+// guesser that waits for its answers wait, and lets a browser prompt again afterwards.
+// Held answers are capped: past `maxHeldAnswers` at once, a wrong password gets a 429
+// with Retry-After at once, so a flood cannot pile up waiting requests. What this cannot
+// do: since the right password is answered at once, a guesser that does not wait for
+// its answers learns a guess was wrong by the missing 200; against one with many
+// connections the defence is a long random DASHBOARD_PASSWORD.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
+import type { Clock } from '../clock.ts'
 import { errorBody } from '../errors.ts'
-import { createWindowCounter } from './window-counter.ts'
+import { createLoginThrottle } from './login-throttle.ts'
 
 export const challenge = 'Basic realm="perform.chat dashboard", charset="UTF-8"'
-
-/** Wrong passwords one client may send per minute before it must wait. */
-export const maxFailuresPerMinute = 20
 
 export type BasicAuthOptions = {
   user: string
   password: string
   isOpen: (path: string) => boolean
   clientKey: (c: Context) => string
-  now: () => number
+  clock: Pick<Clock, 'now' | 'sleep'>
+  /** Wrong-password answers held back at once, over every client; 1,000 unless set. */
+  maxHeldAnswers?: number
 }
 
 /** Decodes `Authorization: Basic …` as UTF-8; undefined when absent or malformed. */
@@ -38,12 +47,9 @@ export function basicAuth(options: BasicAuthOptions): MiddlewareHandler {
   const digest = (value: string) => createHmac('sha256', key).update(value, 'utf8').digest()
   const expectedUser = digest(options.user)
   const expectedPassword = digest(options.password)
-  const failures = createWindowCounter({
-    limit: maxFailuresPerMinute,
-    windowMs: 60_000,
-    maxKeys: 10_000,
-    now: options.now,
-  })
+  const throttle = createLoginThrottle({ now: options.clock.now })
+  const maxHeld = options.maxHeldAnswers ?? 1_000
+  let held = 0
 
   const matches = (given: { user: string; password: string }) => {
     const userOk = timingSafeEqual(digest(given.user), expectedUser)
@@ -54,14 +60,24 @@ export function basicAuth(options: BasicAuthOptions): MiddlewareHandler {
   return async (c, next) => {
     if (options.isOpen(c.req.path)) return next()
     const header = c.req.header('Authorization')
-    const client = options.clientKey(c)
-    if (header !== undefined) {
-      const waitMs = failures.waitMs(client)
-      if (waitMs > 0) return tooManyFailures(c, Math.max(1, Math.ceil(waitMs / 1000)))
-    }
     const given = readBasicCredentials(header)
     if (given && matches(given)) return next()
-    if (header !== undefined) failures.hit(client)
+    // A browser's first request carries no credentials: that is no guess.
+    if (header === undefined) return unauthorized(c)
+    // User names are kept as digests: fixed size, and no one's typed text in memory.
+    const user = given && digest(given.user).toString('base64url')
+    const delayMs = throttle.fail(options.clientKey(c), user)
+    if (delayMs === 0) return unauthorized(c)
+    if (held >= maxHeld) return tooManyFailures(c, Math.max(1, Math.ceil(delayMs / 1000)))
+    held++
+    try {
+      // A client that hangs up frees its place at once.
+      await options.clock.sleep(delayMs, c.req.raw.signal)
+    } catch {
+      // Hung up: the answer below goes nowhere, which is fine.
+    } finally {
+      held--
+    }
     return unauthorized(c)
   }
 }
@@ -83,6 +99,6 @@ function unauthorized(c: Context) {
 function tooManyFailures(c: Context, seconds: number) {
   c.header('Retry-After', String(seconds))
   c.header('Cache-Control', 'no-store')
-  const message = `Too many wrong passwords from this address. Try again in ${seconds} seconds.`
+  const message = `Too many wrong passwords are being tried. Try again in ${seconds} seconds.`
   return isApi(c) ? c.json(errorBody('too_many_failed_logins', message), 429) : c.text(message, 429)
 }

@@ -9,15 +9,20 @@ import { basicAuth } from './basic-auth.ts'
 import { clientAddress, clientKey } from './client-address.ts'
 import { clientRateLimit } from './client-rate-limit.ts'
 import { compression } from './compression.ts'
+import { forwardedForWarning } from './forwarded-for-warning.ts'
 import { interactiveMaxWaitMs } from '../upstream/gate-wait.ts'
 import { rejectAmbiguousPaths } from './path-guard.ts'
 import { requestTimeout } from './request-timeout.ts'
 import { securityHeaders } from './security-headers.ts'
-import type { Services } from '../services.ts'
+import type { Clock } from '../clock.ts'
+import type { Config } from '../config.ts'
+import type { Logger } from '../logger.ts'
 
 /** Open without a password and never rate limited, so probes always get through. */
 const isHealth = (path: string) => path === '/api/health'
-const isStream = (path: string) => /^\/api\/(?:conversations|customers)\/snapshot$/.test(path)
+/** Long-lived answers: the push stream and a whole export may outlast any deadline. */
+const isStream = (path: string) =>
+  path === '/api/events' || path === '/api/conversations/export.csv'
 
 /** An interactive request may queue for the upstream budget, then make its one call. */
 export const requestDeadlineMs = (upstreamTimeoutMs: number) =>
@@ -28,18 +33,20 @@ const noStore: MiddlewareHandler = async (c, next) => {
   c.header('Cache-Control', 'no-store')
 }
 
-export function applyProtection(app: Hono, services: Services): void {
+export function applyProtection(
+  app: Hono,
+  services: { config: Config; clock: Clock; logger: Logger },
+): void {
   const { config, clock } = services
   const client = (c: Context) => clientKey(clientAddress(c, config.trustProxyHops))
   app.use('*', accessLog(services.logger))
+  const { trustProxyHops } = config
+  app.use('*', forwardedForWarning({ trustProxyHops, logger: services.logger, now: clock.now }))
   app.use('*', securityHeaders())
   app.use('/api/*', noStore)
   app.use('*', compression())
   if (config.basicAuth) {
-    app.use(
-      '*',
-      basicAuth({ ...config.basicAuth, isOpen: isHealth, clientKey: client, now: clock.now }),
-    )
+    app.use('*', basicAuth({ ...config.basicAuth, isOpen: isHealth, clientKey: client, clock }))
   }
   app.use('*', rejectAmbiguousPaths())
   app.use(

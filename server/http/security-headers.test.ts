@@ -3,7 +3,7 @@ import { contentSecurityPolicy } from './security-headers.ts'
 import { basic, builtAsset, startHarness, type Harness } from '../testing/test-harness.ts'
 
 let harness: Harness | undefined
-afterEach(() => harness?.mock.close())
+afterEach(() => harness?.close())
 
 async function start(env: Record<string, string> = {}) {
   harness = await startHarness(env, { client: true })

@@ -4,9 +4,12 @@
 // failure. 5xx, timeouts and cut-short bodies are retried a few times with exponential
 // backoff and jitter, so a crawl's pool does not hammer a struggling upstream in step.
 // Anything else (a 401 above all) fails the crawl at once: retrying a 401 burns the
-// key's budget of failed authentications.
+// key's budget of failed authentications, and a body over the size limit would only come
+// back as large.
 import type { Clock } from '../clock.ts'
 import { UpstreamError } from '../upstream/errors.ts'
+
+const notRetryable = new Set(['upstream_too_large'])
 
 export type RetryPolicy = {
   /** Attempts after the first for retryable failures (429s are not counted). */
@@ -41,7 +44,8 @@ const rateLimitWaitMs = (error: unknown): number | undefined =>
     ? error.retryAfterSeconds * 1000
     : undefined
 
-const isRetryable = (error: unknown) => error instanceof UpstreamError && error.retryable
+const isRetryable = (error: unknown) =>
+  error instanceof UpstreamError && error.retryable && !notRetryable.has(error.code)
 
 /** "Equal jitter": half the exponential delay is fixed, half random, capped. */
 function backoffMs(attempt: number, policy: RetryPolicy, random: () => number): number {

@@ -35,13 +35,21 @@ export type Harness = {
   app: Hono
   services: Services
   logs: string[]
+  /** Stops the sync and the mock, closes the store. */
+  close: () => Promise<void>
   /** A request as if from this socket address (what getConnInfo reads). */
   from: (address: string, path: string, init?: RequestInit) => Promise<Response>
 }
 
 export async function startHarness(
   env: Record<string, string> = {},
-  options: { conversations?: number; client?: boolean; overrides?: Partial<Services> } = {},
+  options: {
+    conversations?: number
+    client?: boolean
+    overrides?: Parameters<typeof createServices>[1]
+    /** Start the sync at once, as the server does (default true). */
+    sync?: boolean
+  } = {},
 ): Promise<Harness> {
   const mock = await startMockUpstream({
     ...testKey,
@@ -54,6 +62,7 @@ export async function startHarness(
       PERFORMCHAT_API_URL: mock.url,
       UPSTREAM_TIMEOUT_MS: '300',
       LOG_LEVEL: 'debug',
+      DATABASE_URL: 'file::memory:',
       ...env,
     },
     emptyDir,
@@ -62,15 +71,32 @@ export async function startHarness(
   // Unlike the real server's, this logger scrubs no secret: a test that asserts the key
   // or a password never reaches a log line must see it if some code path writes it.
   const logger = createLogger(config.logLevel, (line) => logs.push(line))
-  const services = createServices(config, { logger, ...options.overrides })
+  const services = await createServices(config, { logger, ...options.overrides })
+  if (options.sync !== false) services.sync.start()
   const app = createApp(services)
   if (options.client) serveClient(app, builtClient())
   const from = (address: string, path: string, init?: RequestInit) =>
     Promise.resolve(
       app.request(path, init, { incoming: { socket: { remoteAddress: address, remotePort: 1 } } }),
     )
-  return { mock, app, services, logs, from }
+  const close = async () => {
+    await services.shutdown()
+    await mock.close()
+  }
+  return { mock, app, services, logs, from, close }
 }
 
 export const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
+
+/** Resolves once the sync reports a complete mirror (the first pass has ended). */
+export function untilSynced(services: Services): Promise<void> {
+  return new Promise((resolve) => {
+    if (services.sync.status().complete) return resolve()
+    const stop = services.sync.onStatus((status) => {
+      if (!status.complete) return
+      stop()
+      resolve()
+    })
+  })
+}

@@ -67,12 +67,18 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return error
   }
 
-  // Until perform.chat has accepted the key, one request at a time: parallel first
-  // requests with a wrong key would each spend one of the 10 failed authentications.
+  // Until perform.chat has accepted the key, and again after a 401, one request at a
+  // time: parallel requests with a wrong key would each spend one of the 10 failed
+  // authentications. Only a success proves the key; a 429, a 5xx or a network failure
+  // says nothing about it, so it does not put an accepted key back on probation either.
   let keyAccepted = false
   let probe: Promise<void> | undefined
 
   async function get<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
+    if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
+    await acquire(request)
+    // The probe holds back requests in flight only: one still queued at the limiter (a
+    // 429's pause, a full window) must not make interactive calls queue behind it.
     while (!keyAccepted && probe) await probe
     if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
     if (keyAccepted) return send(path, request)
@@ -86,7 +92,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }
   }
 
-  async function send<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
+  async function acquire(request: UpstreamGetOptions<z.ZodMiniType>) {
     const priority = request.priority ?? 'interactive'
     const maxWaitMs = options.interactiveMaxWaitMs ?? interactiveMaxWaitMs
     try {
@@ -102,6 +108,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       }
       throw error
     }
+  }
+
+  async function send<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
     if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
     const url = new URL(base + path)
     for (const [name, value] of Object.entries(request.query ?? {})) {
@@ -135,7 +144,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   function parse<S extends z.ZodMiniType>(response: RawResponse, schema: S): z.output<S> {
-    keyAccepted = response.status !== 401 && response.status !== 429 && response.status < 500
+    if (response.status === 401) keyAccepted = false
+    else if (response.status >= 200 && response.status < 300) keyAccepted = true
     if (response.status === 401) {
       see('unauthorized')
       unauthorizedUntil = now() + cooldownMs

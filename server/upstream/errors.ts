@@ -18,6 +18,9 @@ export class UpstreamError extends ApiFailure {
   }
 }
 
+/** A body over the size limit: not retryable, as the same request would bring the same body. */
+export const upstreamTooLargeCode = 'upstream_too_large'
+
 export const upstreamErrors = {
   unauthorized: (keyId: string) =>
     new UpstreamError(
@@ -60,6 +63,16 @@ export const upstreamErrors = {
       message: `Could not reach perform.chat (${detail}). Check PERFORMCHAT_API_URL and the server's network, then try again.`,
       retryable: true,
     }),
+  tooLarge: (maxBytes: number, upstreamStatus: number) =>
+    new UpstreamError(
+      {
+        status: 502,
+        code: upstreamTooLargeCode,
+        message: `perform.chat sent a response larger than ${sizeText(maxBytes)}; the dashboard stops reading there.`,
+        retryable: false,
+      },
+      { upstreamStatus },
+    ),
   /** Any other HTTP status that is not a success. */
   status: (upstreamStatus: number, body: string) => {
     const fail = (status: number, code: string, message: string, retryable: boolean) =>
@@ -102,6 +115,9 @@ export const upstreamErrors = {
       { upstreamStatus },
     ),
 }
+
+const sizeText = (bytes: number) =>
+  bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${bytes} bytes`
 
 const defaultRetryAfterSeconds = 60
 

@@ -5,7 +5,7 @@ import { createLimiter, WINDOW_MS } from './limiter.ts'
 import { startHarness, type Harness } from '../testing/test-harness.ts'
 
 let harness: Harness | undefined
-afterEach(() => harness?.mock.close())
+afterEach(() => harness?.close())
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(
@@ -46,10 +46,19 @@ test('a full window counts as a wait too, including the calls queued ahead', asy
 })
 
 test('while a 429 holds the key back, opening a conversation fails fast with 429', async () => {
-  harness = await startHarness()
-  const { app, mock } = harness
+  harness = await startHarness({}, { sync: false })
+  const { app, mock, services } = harness
   mock.faults.set({ status429: { count: 1, retryAfterSeconds: 30 } })
-  expect((await app.request('/api/conversations')).status).toBe(429)
+  // The sync's first request meets the 429; its retry queues at the paused limiter.
+  const waiting = new Promise<void>((resolve) => {
+    const stop = services.sync.onStatus((status) => {
+      if (!status.wait) return
+      stop()
+      resolve()
+    })
+  })
+  services.sync.start()
+  await waiting
   const started = performance.now()
   const response = await app.request('/api/conversations/conv_1')
   expect(performance.now() - started).toBeLessThan(1_000)

@@ -116,3 +116,61 @@ test('drops an aborted wait without spending its slot', async () => {
     [2, WINDOW_MS],
   ])
 })
+
+/** A grant log kept in memory, as the store keeps it between two processes. */
+function memoryGrantLog() {
+  let saved: readonly number[] = []
+  const saves: number[][] = []
+  return {
+    saves,
+    log: {
+      load: () => saved,
+      save: (times: readonly number[]) => {
+        saved = times.slice()
+        saves.push(times.slice())
+      },
+    },
+  }
+}
+
+test('a restarted limiter seeded from the grant log never exceeds perMinute in 60 s', async () => {
+  const clock = createFakeClock(0)
+  const { log } = memoryGrantLog()
+  const first = createLimiter({ perMinute: 10, interactiveShare: 0, clock, grantLog: log })
+  const times: number[] = []
+  const take = (limiter: typeof first) =>
+    limiter.acquire('interactive').then(() => times.push(clock.now()))
+  await clock.runUntil(Promise.all(Array.from({ length: 6 }, () => take(first))))
+  await clock.advance(20_000)
+  await clock.runUntil(Promise.all(Array.from({ length: 4 }, () => take(first))))
+  // The process dies here; the debounced save ran a second after the last grant.
+  await clock.advance(1_500)
+  const second = createLimiter({ perMinute: 10, interactiveShare: 0, clock, grantLog: log })
+  await clock.runUntil(Promise.all(Array.from({ length: 12 }, () => take(second))))
+  expect(times).toHaveLength(22)
+  expect(busiestWindow(times)).toBe(10)
+  expect(times.slice(10, 16)).toEqual(Array(6).fill(WINDOW_MS))
+})
+
+test('saves the window at most a second behind, and at once on flush', async () => {
+  const clock = createFakeClock(0)
+  const { log, saves } = memoryGrantLog()
+  const limiter = createLimiter({ perMinute: 100, interactiveShare: 0, clock, grantLog: log })
+  await limiter.acquire('interactive')
+  await clock.advance(400)
+  await limiter.acquire('crawl')
+  expect(saves).toEqual([])
+  await clock.advance(600)
+  expect(saves).toEqual([[0, 400]])
+  await clock.advance(500)
+  await limiter.acquire('interactive')
+  limiter.flush()
+  expect(saves).toEqual([
+    [0, 400],
+    [0, 400, 1500],
+  ])
+  // Grants that left the window are not carried into the next process.
+  await clock.advance(WINDOW_MS)
+  limiter.flush()
+  expect(saves.at(-1)).toEqual([])
+})

@@ -1,7 +1,9 @@
 // One limiter for every upstream call, shaped like perform.chat's own limit (N requests in
 // any 60-second window), so a crawl of 1,000 pages is paced to the window instead of
 // meeting 429s. Crawls may only fill (1 - interactiveShare) of the window: the rest stays
-// free for a transcript or a customer lookup while a crawl runs.
+// free for a transcript or a customer lookup while a crawl runs. The window survives a
+// restart through an optional grant log: a process that crashes and comes back at once
+// still knows what it spent, so a crash loop cannot earn a 429.
 import { abortReason, type Clock } from '../clock.ts'
 import { GateWaitTooLong } from './gate-wait.ts'
 
@@ -29,14 +31,26 @@ export type AcquireOptions = {
   maxWaitMs?: number
 }
 
+/** Where the grants of the last 60 s outlive the process (upstream/ cannot know the store). */
+export type GrantLog = {
+  /** Epoch ms of earlier grants; the ones older than the window are ignored. */
+  load: () => readonly number[]
+  save: (times: readonly number[]) => void
+}
+
 export type Limiter = {
+  /** Grants in any 60 s: in all, and the most a crawl may take. */
+  readonly budget: { perMinute: number; crawlPerMinute: number }
   acquire: (priority: Priority, signal?: AbortSignal, options?: AcquireOptions) => Promise<void>
   pause: (untilEpochMs: number) => void
   stats: () => LimiterStats
   onWait: (listener: WaitListener) => () => void
-  /** Stops the internal timer (tests, shutdown); queued callers stay queued. */
-  dispose: () => void
+  /** Saves the window's grants to the grant log now (shutdown); a no-op without one. */
+  flush: () => void
 }
+
+/** How far the saved grant log may lag behind the real one. */
+export const grantLogDelayMs = 1000
 
 type Waiter = { resolve: () => void; since: number }
 
@@ -44,13 +58,15 @@ export function createLimiter(options: {
   perMinute: number
   interactiveShare: number
   clock: Clock
+  grantLog?: GrantLog
 }): Limiter {
-  const { clock } = options
+  const { clock, grantLog } = options
   const cap = Math.max(1, Math.floor(options.perMinute))
   const crawlCap = Math.max(1, Math.floor(cap * (1 - options.interactiveShare)))
   // Grant times, ascending; `head` skips the ones that left the window without shifting.
-  let grants: number[] = []
+  let grants: number[] = seed(grantLog, clock.now())
   let head = 0
+  let saveTimer: AbortController | undefined
   let pausedUntil = 0
   let granted = 0
   let grantedCrawl = 0
@@ -83,6 +99,19 @@ export function createLimiter(options: {
     return Math.max(pausedUntil, freeAt(room, now))
   }
 
+  const save = () => {
+    saveTimer?.abort()
+    saveTimer = undefined
+    prune(clock.now())
+    grantLog?.save(grants.slice(head))
+  }
+  const saveSoon = () => {
+    if (!grantLog || saveTimer) return
+    const timer = new AbortController()
+    saveTimer = timer
+    clock.sleep(grantLogDelayMs, timer.signal).then(save, () => undefined)
+  }
+
   const grant = (priority: Priority, now: number) => {
     const waiter = queues[priority].shift()
     if (!waiter) return
@@ -90,6 +119,7 @@ export function createLimiter(options: {
     granted++
     if (priority === 'crawl') grantedCrawl++
     waitedMs += now - waiter.since
+    saveSoon()
     waiter.resolve()
   }
 
@@ -133,6 +163,7 @@ export function createLimiter(options: {
   }
 
   return {
+    budget: { perMinute: cap, crawlPerMinute: crawlCap },
     acquire: (priority, signal, acquireOptions) =>
       new Promise<void>((resolve, reject) => {
         if (signal?.aborted) {
@@ -187,9 +218,18 @@ export function createLimiter(options: {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    dispose() {
-      timer?.abort.abort()
-      timer = undefined
+    flush: () => {
+      if (grantLog) save()
     },
   }
+}
+
+/** The logged grants still inside the window, ascending; a clock that went back counts them now. */
+function seed(grantLog: GrantLog | undefined, now: number): number[] {
+  if (!grantLog) return []
+  return grantLog
+    .load()
+    .filter((at) => Number.isFinite(at) && at > now - WINDOW_MS)
+    .map((at) => Math.min(at, now))
+    .sort((a, b) => a - b)
 }

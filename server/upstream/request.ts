@@ -1,11 +1,16 @@
 // One GET with a JSON body over node:http(s). Node's fetch refuses a body on GET, and
 // without an explicit Content-Length the body would be silently dropped.
+// A body over the size limit is not a network failure: the upstream answered, just too
+// much. It fails as its own UpstreamError (upstream_too_large, not retryable), which the
+// client passes through as it is, rather than as a RequestFailure it would report as
+// "unreachable".
 import http, { type IncomingHttpHeaders } from 'node:http'
 import https from 'node:https'
+import { upstreamErrors, type UpstreamError } from './errors.ts'
 
 export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: string }
 
-export type RequestFailureKind = 'timeout' | 'unreachable' | 'aborted' | 'too_large'
+export type RequestFailureKind = 'timeout' | 'unreachable' | 'aborted'
 
 export class RequestFailure extends Error {
   readonly kind: RequestFailureKind
@@ -19,13 +24,13 @@ export class RequestFailure extends Error {
   }
 }
 
-const maxBodyBytes = 64 * 1024 * 1024
+export const maxBodyBytes = 64 * 2 ** 20
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
   'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
 }
 
-type SendOptions = { timeoutMs: number; signal?: AbortSignal }
+type SendOptions = { timeoutMs: number; signal?: AbortSignal; maxBodyBytes?: number }
 
 export async function sendJsonGet(url: URL, payload: string, options: SendOptions) {
   try {
@@ -40,7 +45,9 @@ export async function sendJsonGet(url: URL, payload: string, options: SendOption
 
 class StaleSocket extends Error {}
 
-function attempt(url: URL, payload: string, { timeoutMs, signal }: SendOptions) {
+function attempt(url: URL, payload: string, options: SendOptions) {
+  const { timeoutMs, signal } = options
+  const limit = options.maxBodyBytes ?? maxBodyBytes
   return new Promise<RawResponse>((resolve, reject) => {
     if (signal?.aborted) return reject(new RequestFailure('aborted', 'cancelled by the caller'))
     const isHttps = url.protocol === 'https:'
@@ -53,11 +60,7 @@ function attempt(url: URL, payload: string, { timeoutMs, signal }: SendOptions) 
         'Content-Length': Buffer.byteLength(payload),
       },
     })
-    let failure: RequestFailure | undefined
-    const stop = (reason: RequestFailure) => {
-      failure ??= reason
-      request.destroy(reason)
-    }
+    let failure: RequestFailure | UpstreamError | undefined
     const timer = setTimeout(
       () => stop(new RequestFailure('timeout', `${timeoutMs} ms`)),
       timeoutMs,
@@ -68,6 +71,12 @@ function attempt(url: URL, payload: string, { timeoutMs, signal }: SendOptions) 
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
     }
+    const stop = (reason: RequestFailure | UpstreamError) => {
+      failure ??= reason
+      done()
+      reject(failure)
+      request.destroy(reason)
+    }
 
     request.on('error', (error: NodeJS.ErrnoException) => {
       done()
@@ -76,11 +85,14 @@ function attempt(url: URL, payload: string, { timeoutMs, signal }: SendOptions) 
       reject(new RequestFailure('unreachable', error.code ?? error.message))
     })
     request.on('response', (response) => {
+      const tooLarge = () => stop(upstreamErrors.tooLarge(limit, response.statusCode ?? 0))
+      // A declared length over the limit fails before a byte of it is read.
+      if (Number(response.headers['content-length'] ?? 0) > limit) return tooLarge()
       const chunks: Buffer[] = []
       let size = 0
       response.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size > maxBodyBytes) stop(new RequestFailure('too_large', `over ${maxBodyBytes} bytes`))
+        if (size > limit) tooLarge()
         else chunks.push(chunk)
       })
       response.on('end', () => {

@@ -1,17 +1,13 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import { DemoBanner } from './demo-banner.tsx'
+import { loadConversationsPage, loadConversationView } from './routes.ts'
 import { AppHeader } from '../components/app-header.tsx'
-import { ConversationsPage } from '../features/conversations/conversations-page.tsx'
 import { conversationIdFromPath } from '../features/conversation/conversation-route.ts'
 import { useLocation } from '../lib/router.ts'
 
-// The list is what most visits open first; the transcript view loads when it is needed.
-const ConversationView = lazy(() =>
-  import('../features/conversation/conversation-view.tsx').then((module) => ({
-    default: module.ConversationView,
-  })),
-)
+const ConversationsPage = lazy(loadConversationsPage)
+const ConversationView = lazy(loadConversationView)
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const location = useLocation()
@@ -22,13 +18,13 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         <AppHeader />
         <DemoBanner />
       </header>
-      {conversationId === null ? (
-        <ConversationsPage location={location} />
-      ) : (
-        <Suspense fallback={null}>
+      <Suspense fallback={null}>
+        {conversationId === null ? (
+          <ConversationsPage location={location} />
+        ) : (
           <ConversationView id={conversationId} />
-        </Suspense>
-      )}
+        )}
+      </Suspense>
     </QueryClientProvider>
   )
 }

@@ -84,33 +84,6 @@ export type ApiError = z.infer<typeof ApiErrorSchema>
 /** GET /api/customers?q= */
 export const CustomerSearchSchema = z.object({ data: z.array(CustomerUserSchema) })
 
-/**
- * Lines of a streamed snapshot (NDJSON). CONTRACT.md fixes meta, rows and end;
- * `wait` (the upstream rate limit holds the crawl back) and `error` (the crawl
- * failed) are our additions so the page can say why it is not moving.
- */
-export function snapshotLineSchema<T extends z.ZodMiniType>(row: T) {
-  return z.discriminatedUnion('type', [
-    z.object({
-      type: z.literal('meta'),
-      total: z.number(),
-      as_of: z.nullable(z.string()),
-      complete: z.boolean(),
-    }),
-    z.object({ type: z.literal('rows'), rows: z.array(row) }),
-    z.object({ type: z.literal('wait'), reason: z.string(), retry_after_seconds: z.number() }),
-    z.object({
-      type: z.literal('error'),
-      error: z.object({ code: z.string(), message: z.string() }),
-    }),
-    z.object({ type: z.literal('end'), complete: z.boolean(), as_of: z.string() }),
-  ])
-}
-export const ConversationSnapshotLineSchema = snapshotLineSchema(ConversationSchema)
-export type ConversationSnapshotLine = z.infer<typeof ConversationSnapshotLineSchema>
-export const CustomerSnapshotLineSchema = snapshotLineSchema(CustomerUserSchema)
-export type CustomerSnapshotLine = z.infer<typeof CustomerSnapshotLineSchema>
-
 /** Query parameters of the paged routes, validated before anything goes upstream. */
 export const PageQuerySchema = z.object({
   page: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
@@ -124,3 +97,82 @@ export function describeIssues(error: z.core.$ZodError): string {
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('; ')
 }
+
+/** The list's sortable columns; `-column` sorts descending. */
+export const SORT_COLUMNS = [
+  'title',
+  'customer',
+  'message_count',
+  'created_at',
+  'updated_at',
+] as const
+export type SortColumn = (typeof SORT_COLUMNS)[number]
+export type Sort = { column: SortColumn; desc: boolean }
+export const SORT_VALUES = SORT_COLUMNS.flatMap((column) => [column, `-${column}`] as const)
+
+export const PAGE_SIZES = [20, 50, 100] as const
+
+/** The filters of the list (URL parameters of the page and of /api/conversations). */
+export type ListFilters = { customer: string; q: string }
+
+const filterText = z.optional(z.string().check(z.maxLength(200)))
+
+/** GET /api/conversations and /api/conversations/export.csv: checked strictly (400). */
+export const ListQuerySchema = z.object({
+  page: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  sort: z.optional(z.enum(SORT_VALUES)),
+  customer: filterText,
+  q: filterText,
+})
+
+/** A conversation as the list shows it: the upstream fields and its customer's. */
+export const ConversationRowSchema = z.extend(ConversationSchema, {
+  customer_name: text,
+  customer_email: text,
+})
+export type ConversationRow = z.infer<typeof ConversationRowSchema>
+
+/** GET /api/conversations: one page of the mirror, read at mirror `version`. */
+export const ConversationPageSchema = z.object({
+  data: z.array(ConversationRowSchema),
+  pagination: PaginationSchema,
+  /** Changes the mirror records after this version are "new or updated" for this page. */
+  version: z.number(),
+})
+export type ConversationPage = z.infer<typeof ConversationPageSchema>
+
+/** GET /api/conversations/changes?since=V&filters: conversations of the view changed since V. */
+export const ChangesSchema = z.object({ count: z.number(), version: z.number() })
+export type Changes = z.infer<typeof ChangesSchema>
+
+const ErrorShape = z.object({ code: z.string(), message: z.string() })
+
+/**
+ * The sync's state as the page needs it: pushed on GET /api/events (Server-Sent Events,
+ * event `status`) whenever it changes, and the first event of every stream.
+ */
+export const SyncStatusSchema = z.object({
+  /** The mirror has held a complete list of conversations (it is served as the whole list). */
+  complete: z.boolean(),
+  /** Conversations in the mirror now. */
+  loaded: z.number(),
+  /** perform.chat's `total` as the running pass last read it; null before the first page. */
+  total: z.nullable(z.number()),
+  /** Start of the last complete pass (ISO 8601): every conversation older than this is in. */
+  as_of: z.nullable(z.string()),
+  /** A pass is running now. */
+  syncing: z.boolean(),
+  /** The last complete pass saw the list move in a way it could not account for. */
+  possibly_incomplete: z.boolean(),
+  /** The upstream rate limit holds the sync back until then. */
+  wait: z.nullable(z.object({ reason: z.literal('rate_limit'), retry_after_seconds: z.number() })),
+  /** Why the sync cannot go on (a rejected key, an unreachable or insane upstream), if so. */
+  error: z.nullable(ErrorShape),
+  /** The mirror's change counter: any write that changes a conversation raises it. */
+  version: z.number(),
+})
+export type SyncStatus = z.infer<typeof SyncStatusSchema>
+
+/** GET /api/events: event `restart` (data {}) is the last a stream sends before the server stops. */
+export const PUSH_EVENTS = { status: 'status', restart: 'restart' } as const

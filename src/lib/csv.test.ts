@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest'
-import { conversationsCsv, csvFileName, toCsv } from './csv.ts'
+import {
+  conversationCsvRecord,
+  CONVERSATIONS_CSV_HEAD,
+  conversationsCsv,
+  csvFileName,
+  csvRecord,
+  toCsv,
+} from './csv.ts'
 
 const BOM = '\uFEFF'
 
@@ -24,6 +31,59 @@ test('prefixes cells that a spreadsheet would run as a formula', () => {
     `"'\rCR"`,
     'a=b',
   ])
+})
+
+const cells = (values: string[]) =>
+  toCsv(
+    ['x'],
+    values.map((value) => [value]),
+  )
+    .split('\r\n')
+    .slice(1, -1)
+
+test.each([
+  [' =1+1', "' =1+1"],
+  ['   @SUM(A1)', "'   @SUM(A1)"],
+  ['\u00A0+1', "'\u00A0+1"],
+  ['\u3000-1', "'\u3000-1"],
+  ['\t=1', "'\t=1"],
+  ['＝1+1', "'＝1+1"],
+  ['＋1', "'＋1"],
+  ['－1', "'－1"],
+  ['＠SUM(A1)', "'＠SUM(A1)"],
+  [' ＝1', "' ＝1"],
+  ['﹦1', "'﹦1"],
+])('prefixes %j, which a spreadsheet would still run as a formula', (value, written) => {
+  expect(cells([value])).toEqual([written])
+})
+
+test('prefixes negative numbers written as text, as the contract says', () => {
+  expect(cells(['-5', '-0.25'])).toEqual(["'-5", "'-0.25"])
+  expect(csvRecord([-5])).toBe("'-5\r\n")
+})
+
+test('leaves plain text, inner formula characters and blanks untouched', () => {
+  const plain = ['Refund please', 'a=b', 'x+1', 'mail@example.com', '   ', '', '５', '日本語 ＝']
+  expect(cells(plain)).toEqual(plain)
+})
+
+test('writes one record per call, CRLF included, ready to stream', () => {
+  expect(csvRecord(['a,b', '=1', null, 3])).toBe(`"a,b",'=1,,3\r\n`)
+  expect(CONVERSATIONS_CSV_HEAD).toBe(
+    `${BOM}id,title,customer_user_id,message_count,created_at,updated_at\r\n`,
+  )
+  const row = { id: 'c1', title: '＝HYPERLINK("x")', message_count: 2, created_at: '2025-01-01' }
+  expect(conversationCsvRecord(row)).toBe(`c1,"'＝HYPERLINK(""x"")",,2,2025-01-01,\r\n`)
+})
+
+test('a streamed head and records equal the whole file', () => {
+  const rows = [
+    { id: 'c1', title: '-x', message_count: 1 },
+    { id: 'c2', title: 'plain', customer_user_id: 'cu_2' },
+  ]
+  expect(CONVERSATIONS_CSV_HEAD + rows.map(conversationCsvRecord).join('')).toBe(
+    conversationsCsv(rows),
+  )
 })
 
 test('writes conversations with the contract header, raw values and empty missing ones', () => {

@@ -1,29 +1,46 @@
 import type { Conversation } from './contract.ts'
 
-type Cell = string | number | boolean | null | undefined
+export type CsvCell = string | number | boolean | null | undefined
 
-/** Spreadsheets run a cell beginning with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/
+/** Makes spreadsheet programs read accents and emoji as UTF-8; written once, first. */
+export const CSV_BOM = '\uFEFF'
+
+const FORMULA_CHARS = new Set(['=', '+', '-', '@'])
 const NEEDS_QUOTES = /[",\r\n]/
 
-function csvCell(value: Cell): string {
+/**
+ * Whether a spreadsheet could run the cell as a formula (CSV injection). Beyond the
+ * contract's rule (a first character of = + - @, tab or carriage return), programs skip
+ * leading whitespace and fold compatibility forms (full-width ＝＋－＠, small ﹦﹢﹣﹫)
+ * into ASCII before they look, so the check does both.
+ */
+function isDangerous(text: string): boolean {
+  if (/^[\t\r]/.test(text)) return true
+  const first = text.trimStart().codePointAt(0)
+  if (first === undefined) return false
+  return FORMULA_CHARS.has(String.fromCodePoint(first).normalize('NFKC').charAt(0))
+}
+
+function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return ''
   let text = String(value)
-  if (FORMULA_START.test(text)) text = `'${text}`
+  if (isDangerous(text)) text = `'${text}`
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-/**
- * RFC 4180 text: CRLF after every record, quotes where needed, and a UTF-8 byte order
- * mark so spreadsheet programs read accents and emoji correctly.
- */
-export function toCsv(header: readonly string[], records: Iterable<readonly Cell[]>): string {
-  const lines = [header.map(csvCell).join(',')]
-  for (const record of records) lines.push(record.map(csvCell).join(','))
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+/** One RFC 4180 record, CRLF included, so a stream can write a file line by line. */
+export function csvRecord(cells: readonly CsvCell[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`
 }
 
-const CONVERSATION_CSV_HEADER = [
+/** A whole RFC 4180 file: the BOM, the header, then every record. */
+export function toCsv(header: readonly string[], records: Iterable<readonly CsvCell[]>): string {
+  let text = CSV_BOM + csvRecord(header)
+  for (const record of records) text += csvRecord(record)
+  return text
+}
+
+export const CONVERSATION_CSV_HEADER = [
   'id',
   'title',
   'customer_user_id',
@@ -32,12 +49,19 @@ const CONVERSATION_CSV_HEADER = [
   'updated_at',
 ] as const
 
+/** What a conversations export begins with: the BOM and the header line. */
+export const CONVERSATIONS_CSV_HEAD = CSV_BOM + csvRecord(CONVERSATION_CSV_HEADER)
+
+/** One conversation as a CSV line, its values as the API gave them. */
+export function conversationCsvRecord(row: Conversation): string {
+  return csvRecord(CONVERSATION_CSV_HEADER.map((key) => row[key]))
+}
+
 /** The conversations as the API gave them, in the order given. */
 export function conversationsCsv(rows: Iterable<Conversation>): string {
-  function* records() {
-    for (const row of rows) yield CONVERSATION_CSV_HEADER.map((key) => row[key])
-  }
-  return toCsv(CONVERSATION_CSV_HEADER, records())
+  let text = CONVERSATIONS_CSV_HEAD
+  for (const row of rows) text += conversationCsvRecord(row)
+  return text
 }
 
 /** `conversations-2025-03-07.csv`, by the reader's local calendar. */

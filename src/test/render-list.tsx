@@ -1,9 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { expect } from 'vitest'
+import { onTestFinished } from 'vitest'
+import { createQueryClient } from '../app/query-client.ts'
 import { ConversationsPage } from '../features/conversations/conversations-page.tsx'
 import { useLocation } from '../lib/router.ts'
+import { connectSyncEvents } from '../lib/sync-events.ts'
+import { stubEventSource } from './fake-event-source.ts'
 
 /** Like the app: the list is gone while a conversation is open. */
 function ListRoute() {
@@ -12,22 +15,28 @@ function ListRoute() {
   return <ConversationsPage location={location} />
 }
 
-/** The list at `url`, with a fresh QueryClient that never retries. */
+/**
+ * The list at `url`, with a fresh QueryClient set up as the app's but never retrying, and
+ * the app's event stream on a fake EventSource: `events` pushes what /api/events would.
+ */
 export function renderList(url = '/') {
   window.history.replaceState(null, '', url)
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const client = createQueryClient()
+  client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retry: false } })
+  const events = stubEventSource()
+  const connection = connectSyncEvents(client)
+  onTestFinished(() => {
+    connection.close()
+    client.clear()
+  })
   const user = userEvent.setup()
   const view = render(
     <QueryClientProvider client={client}>
       <ListRoute />
     </QueryClientProvider>,
   )
-  return { ...view, client, user }
+  return { ...view, client, user, events }
 }
-
-/** The whole snapshot has arrived (first rows show while the rest still streams in). */
-export const listComplete = () =>
-  waitFor(() => expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled())
 
 export const conversationsTable = () => screen.getByRole('table', { name: 'Conversations' })
 

@@ -1,14 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { MouseEvent } from 'react'
-import type { Conversation } from '../../lib/contract.ts'
+import type { ConversationRow } from '../../lib/contract.ts'
+import { customerDisplayName } from '../../lib/customer-name.ts'
 import { navigate } from '../../lib/router.ts'
-import { cachedCustomer, customerQueries } from '../../lib/queries/customer-queries.ts'
 import { parseTime } from '../../lib/format-time.ts'
 import { formatDateTime, formatDuration } from './format.ts'
 import { isPlainClick } from '../../lib/plain-click.ts'
 
 /** Customer, dates, size and span of a conversation, as a description list. */
-export function ConversationMeta({ conversation }: { conversation: Conversation }) {
+export function ConversationMeta({ conversation }: { conversation: ConversationRow }) {
   const created = parseTime(conversation.created_at)
   const updated = parseTime(conversation.updated_at)
   const count = conversation.message_count
@@ -17,7 +16,7 @@ export function ConversationMeta({ conversation }: { conversation: Conversation 
       <div className="conversation__meta-item conversation__meta-item--wide">
         <dt>Customer</dt>
         <dd>
-          <CustomerLink id={conversation.customer_user_id} />
+          <CustomerLink conversation={conversation} />
         </dd>
       </div>
       <div className="conversation__meta-item">
@@ -53,23 +52,21 @@ function DateTime({ iso, time }: { iso: string | null | undefined; time: number 
   return <time dateTime={iso}>{formatDateTime(time)}</time>
 }
 
-function CustomerLink({ id }: { id: string | null | undefined }) {
-  const client = useQueryClient()
-  // Opened from the list, the customer is usually in its snapshot already: no wait, no request.
-  const customer = useQuery({
-    ...customerQueries.detail(id ?? ''),
-    ...cachedCustomer(client, id ?? ''),
-    enabled: Boolean(id),
-  })
+/** The customer by the one display-name rule, linking to the list of their conversations. */
+function CustomerLink({ conversation }: { conversation: ConversationRow }) {
+  const id = conversation.customer_user_id
   if (!id) return <>Unknown customer</>
+  const name = customerDisplayName(
+    { name: conversation.customer_name, email: conversation.customer_email },
+    id,
+  )
+  const email = conversation.customer_email?.trim()
   const href = '/?' + new URLSearchParams({ customer: id }).toString()
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (!isPlainClick(event)) return
     event.preventDefault()
     navigate(href)
   }
-  const name = customer.data?.name
-  const email = customer.data?.email
   return (
     <span className="conversation-customer">
       <a
@@ -78,10 +75,12 @@ function CustomerLink({ id }: { id: string | null | undefined }) {
         className="conversation-customer__link"
         title="Show this customer's conversations"
       >
-        {name ?? email ?? id}
+        {name ?? id}
       </a>
-      {name && email ? <span className="conversation-customer__email">{email}</span> : null}
-      {name || email ? <span className="conversation-customer__id">{id}</span> : null}
+      {email && email !== name ? (
+        <span className="conversation-customer__email">{email}</span>
+      ) : null}
+      {name !== id ? <span className="conversation-customer__id">{id}</span> : null}
     </span>
   )
 }

@@ -4,26 +4,19 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import type { Conversation, CustomerUser, Message } from '../../lib/contract.ts'
+import type { ConversationRow, Message } from '../../lib/contract.ts'
 import { ConversationView } from './conversation-view.tsx'
 
-export const conversation: Conversation = {
+/** GET /api/conversations/:id: the conversation with its customer's name and email. */
+export const conversation: ConversationRow = {
   id: 'conv_1',
   title: 'Refund for order #1042',
   customer_user_id: 'cu_7',
   message_count: 3,
   created_at: '2025-03-10T09:00:00.000Z',
   updated_at: '2025-03-10T12:12:00.000Z',
-}
-
-export const customer: CustomerUser = {
-  id: 'cu_7',
-  external_id: 'ext-7',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  active: true,
-  created_at: '2024-01-01T00:00:00.000Z',
-  last_seen_at: '2025-03-10T12:12:00.000Z',
+  customer_name: 'Ada Lovelace',
+  customer_email: 'ada@example.com',
 }
 
 export function message(id: string, role: string, content: string, createdAt: string): Message {
@@ -73,10 +66,6 @@ export const server = setupServer(
       : apiError(404, 'not_found', `No conversation ${String(params.id)}.`),
   ),
   messagesHandler(threeMessages),
-  http.get('*/api/customers', ({ request }) => {
-    const q = new URL(request.url).searchParams.get('q')
-    return HttpResponse.json({ data: q === customer.id ? [customer] : [] })
-  }),
 )
 
 /** `historyState` is what the list leaves on the entry it pushes, e.g. `{ fromList: '?q=x' }`. */

@@ -1,16 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { customerQueries } from '../../lib/queries/customer-queries.ts'
-import {
-  apiError,
-  conversation,
-  customer,
-  renderConversation,
-  server,
-} from './conversation-test-server.tsx'
+import { apiError, conversation, renderConversation, server } from './conversation-test-server.tsx'
 
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterEach(() => {
@@ -49,39 +41,30 @@ test('calls a conversation with a blank title "Untitled conversation"', async ()
   expect(await screen.findByRole('region', { name: 'Untitled conversation' })).toBeInTheDocument()
 })
 
-test('shows the customer id as the link when the customer is not in the index', async () => {
-  server.use(http.get('*/api/customers', () => HttpResponse.json({ data: [] })))
-  renderConversation()
-  expect(await screen.findByRole('link', { name: 'cu_7' })).toHaveAttribute(
-    'href',
-    '/?customer=cu_7',
+test('shows the customer id as the link when the mirror does not know the customer', async () => {
+  server.use(
+    http.get('*/api/conversations/:id', () =>
+      HttpResponse.json({ ...conversation, customer_name: null, customer_email: null }),
+    ),
   )
+  renderConversation()
+  const link = await screen.findByRole('link', { name: 'cu_7' })
+  expect(link).toHaveAttribute('href', '/?customer=cu_7')
+  expect(screen.queryByText('ada@example.com')).not.toBeInTheDocument()
 })
 
-test("names the customer from the list's customer snapshot without asking the server", async () => {
-  let searches = 0
+test('names a customer without a name by their email, as the list does', async () => {
   server.use(
-    http.get('*/api/customers', () => {
-      searches++
-      return HttpResponse.json({ data: [] })
-    }),
+    http.get('*/api/conversations/:id', () =>
+      HttpResponse.json({ ...conversation, customer_name: '  ' }),
+    ),
   )
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  client.setQueryData(customerQueries.snapshot().queryKey, {
-    rows: [customer],
-    total: 1,
-    asOf: new Date().toISOString(),
-    done: true,
-    complete: true,
-    waitSeconds: null,
-  })
-  renderConversation(conversation.id, null, client)
-  await screen.findByRole('heading', { name: 'Refund for order #1042' })
-  expect(screen.getByRole('link', { name: 'Ada Lovelace' })).toHaveAttribute(
+  renderConversation()
+  expect(await screen.findByRole('link', { name: 'ada@example.com' })).toHaveAttribute(
     'href',
     '/?customer=cu_7',
   )
-  expect(searches).toBe(0)
+  expect(screen.getByText('cu_7')).toBeVisible()
 })
 
 test('the customer link opens the list filtered to that customer', async () => {

@@ -1,10 +1,9 @@
-import { createContext, useContext } from 'react'
 import { MissingValue } from '../../components/missing-value.tsx'
 import { useNow } from '../../lib/clock.ts'
-import type { Conversation } from '../../lib/contract.ts'
+import type { ConversationRow } from '../../lib/contract.ts'
+import { customerDisplayName } from '../../lib/customer-name.ts'
 import { conversationPath } from '../conversation/conversation-route.ts'
 import { parseTime } from '../../lib/format-time.ts'
-import { customerName, EMPTY_CUSTOMER_INDEX, type CustomerIndex } from './customer-index.ts'
 
 const HOUR = 3_600_000
 
@@ -15,7 +14,7 @@ function useIsActive(updatedAt: string | null | undefined): boolean {
   return updated !== undefined && now - updated < HOUR && updated - now < HOUR
 }
 
-export function TitleCell({ conversation }: { conversation: Conversation }) {
+export function TitleCell({ conversation }: { conversation: ConversationRow }) {
   const active = useIsActive(conversation.updated_at)
   const title = conversation.title?.trim() ? conversation.title : null
   return (
@@ -39,16 +38,15 @@ export function TitleCell({ conversation }: { conversation: Conversation }) {
   )
 }
 
-export const CustomerIndexContext = createContext<CustomerIndex>(EMPTY_CUSTOMER_INDEX)
-
-export function CustomerCell({ id }: { id: string | null | undefined }) {
-  const customers = useContext(CustomerIndexContext)
-  if (!id) return <MissingValue what="No customer" />
-  const customer = customers.byId.get(id)
-  const name = customerName(customer, id)
-  const email = customer?.email?.trim()
+/** The customer by the one display-name rule, their email beneath when it is not the name. */
+export function CustomerCell({ conversation }: { conversation: ConversationRow }) {
+  const id = conversation.customer_user_id
+  const customer = { name: conversation.customer_name, email: conversation.customer_email }
+  const name = customerDisplayName(customer, id)
+  if (name === null) return <MissingValue what="No customer" />
+  const email = customer.email?.trim()
   return (
-    <div className="customer-cell" title={customer ? `${name} · ${id}` : id}>
+    <div className="customer-cell" title={id && id !== name ? `${name} · ${id}` : name}>
       <span className="customer-name">{name}</span>
       {email && email !== name && <span className="customer-email">{email}</span>}
     </div>

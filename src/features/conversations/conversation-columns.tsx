@@ -5,18 +5,25 @@ import {
   tableFeatures,
 } from '@tanstack/react-table'
 import { RelativeTime } from '../../components/relative-time.tsx'
-import type { Conversation } from '../../lib/contract.ts'
+import type { ConversationRow, SortColumn } from '../../lib/contract.ts'
 import { CountCell, CustomerCell, TitleCell } from './conversation-cells.tsx'
-import { DESC_FIRST } from './sort-rows.ts'
 
 /**
- * The table owns the sort and page state and renders one page; the rows arrive already
- * sorted, filtered and sliced (manualSorting, manualPagination), because 100,000 rows
- * need keys precomputed once per snapshot to filter within a frame.
+ * The table owns the sort and page state and renders one page; the server sorts, filters
+ * and pages the whole mirror (manualSorting, manualPagination).
  */
 export const features = tableFeatures({ rowSortingFeature, rowPaginationFeature })
 
-const column = createColumnHelper<typeof features, Conversation>()
+/** A first click sorts numbers and dates newest/largest first, text A to Z (CONTRACT.md). */
+const DESC_FIRST: Record<SortColumn, boolean> = {
+  title: false,
+  customer: false,
+  message_count: true,
+  created_at: true,
+  updated_at: true,
+}
+
+const column = createColumnHelper<typeof features, ConversationRow>()
 
 export const columns = column.columns([
   column.accessor('title', {
@@ -28,7 +35,7 @@ export const columns = column.columns([
     id: 'customer',
     header: 'Customer',
     sortDescFirst: DESC_FIRST.customer,
-    cell: ({ row }) => <CustomerCell id={row.original.customer_user_id} />,
+    cell: ({ row }) => <CustomerCell conversation={row.original} />,
   }),
   column.accessor('message_count', {
     header: 'Messages',

@@ -1,48 +1,38 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { expect, test, vi } from 'vitest'
-import {
-  columnTexts,
-  conversationsTable as table,
-  listComplete,
-  renderList,
-} from '../../test/render-list.tsx'
-import {
-  conversation,
-  customer,
-  ndjsonResponse,
-  snapshotLines,
-  stubApi,
-} from '../../test/snapshot-fetch.ts'
+import type { ConversationRow } from '../../lib/contract.ts'
+import { columnTexts, conversationsTable as table, renderList } from '../../test/render-list.tsx'
+import { conversationRow, customer, gate, pageOf, stubApi } from '../../test/fake-api.ts'
 
 const titles = () => columnTexts(0)
+const LIST = '/api/conversations'
 
 const rows = [
-  conversation('c1', 200, {
+  conversationRow('c1', 200, {
     title: 'Crème brûlée order',
     customer_user_id: 'cu_ada',
-    message_count: 2,
+    customer_name: 'Ada Lovelace',
   }),
-  conversation('c2', 100, { title: 'Apple refund', customer_user_id: 'cu_bob', message_count: 30 }),
-  conversation('c3', 300, {
-    title: 'banana shipping',
-    customer_user_id: 'cu_ada',
-    message_count: 7,
-  }),
-]
-const customers = [
-  customer('cu_ada', 'Ada Lovelace', 'ada@analytical.org'),
-  customer('cu_bob', 'Bob Stone', 'bob@example.com'),
+  conversationRow('c2', 100, { title: 'Apple refund', customer_user_id: 'cu_bob' }),
+  conversationRow('c3', 300, { title: 'banana shipping', customer_user_id: 'cu_ada' }),
 ]
 
-function stubList() {
-  stubApi({
-    '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(rows)),
-    '/api/customers/snapshot': () => ndjsonResponse(snapshotLines(customers)),
-  })
+/** The parameters of the last page the list asked the server for. */
+function lastAsked(requests: (path: string) => URL[]) {
+  return Object.fromEntries(requests(LIST).at(-1)?.searchParams ?? [])
 }
 
-test('clicking a header sorts by it, and clicking again reverses it', async () => {
-  stubList()
+/** A server that answers every view with `answer(url)`'s rows, paged. */
+function serve(answer: (url: URL) => readonly ConversationRow[] = () => rows) {
+  return stubApi({ [LIST]: (url) => pageOf(answer(url), url) })
+}
+
+test('clicking a header asks the server for that order, and clicking again reverses it', async () => {
+  const api = serve((url) =>
+    url.searchParams.get('sort') === 'title'
+      ? [rows[1], rows[2], rows[0]].flatMap((r) => r ?? [])
+      : rows,
+  )
   const { user } = renderList()
   await screen.findByText('3 conversations')
   const title = screen.getByRole('columnheader', { name: 'Title' })
@@ -51,29 +41,36 @@ test('clicking a header sorts by it, and clicking again reverses it', async () =
   expect(screen.getByRole('columnheader', { name: 'Last activity' })).not.toHaveAttribute(
     'aria-sort',
   )
-  expect(titles()).toEqual(['Apple refund', 'banana shipping', 'Crème brûlée order'])
   expect(window.location.search).toBe('?sort=title')
+  expect(lastAsked(api.requests)).toMatchObject({ sort: 'title', page: '1' })
+  await waitFor(() =>
+    expect(titles()).toEqual(['Apple refund', 'banana shipping', 'Crème brûlée order']),
+  )
 
   await user.click(within(title).getByRole('button', { name: 'Title' }))
   expect(title).toHaveAttribute('aria-sort', 'descending')
-  expect(titles()).toEqual(['Crème brûlée order', 'banana shipping', 'Apple refund'])
+  expect(lastAsked(api.requests)).toMatchObject({ sort: '-title' })
 
   await user.click(screen.getByRole('button', { name: 'Messages' }))
   expect(screen.getByRole('columnheader', { name: 'Messages' })).toHaveAttribute(
     'aria-sort',
     'descending',
   )
-  expect(titles()).toEqual(['Apple refund', 'banana shipping', 'Crème brûlée order'])
+  expect(window.location.search).toBe('?sort=-message_count')
 })
 
-test('typing in Search titles filters without Enter and shows the count', async () => {
-  stubList()
-  const { user } = renderList()
+test('typing in Search titles asks the server without Enter and shows its count', async () => {
+  const api = serve((url) => {
+    const q = url.searchParams.get('q')?.toLowerCase()
+    return q ? rows.filter((row) => row.title?.toLowerCase().includes(q)) : rows
+  })
+  const { user } = renderList('/?page=2')
   await screen.findByText('3 conversations')
-  await user.type(screen.getByRole('textbox', { name: 'Search titles' }), 'CREME')
+  await user.type(screen.getByRole('textbox', { name: 'Search titles' }), 'APPLE')
   expect(await screen.findByText('1 conversation')).toBeInTheDocument()
-  expect(titles()).toEqual(['Crème brûlée order'])
-  expect(window.location.search).toBe('?q=CREME')
+  expect(titles()).toEqual(['Apple refund'])
+  expect(window.location.search).toBe('?q=APPLE')
+  expect(lastAsked(api.requests)).toMatchObject({ q: 'APPLE', page: '1' })
 
   await user.clear(screen.getByRole('textbox', { name: 'Search titles' }))
   await user.type(screen.getByRole('textbox', { name: 'Search titles' }), 'zzz')
@@ -81,45 +78,50 @@ test('typing in Search titles filters without Enter and shows the count', async 
   await user.click(screen.getByRole('button', { name: 'Clear filters' }))
   expect(await screen.findByText('3 conversations')).toBeInTheDocument()
   expect(screen.getByRole('textbox', { name: 'Search titles' })).toHaveValue('')
+  expect(window.location.search).toBe('')
 })
 
-test('the Customer filter matches a name as typed, and a suggestion picks the id', async () => {
-  stubList()
+test('the Customer filter asks the server, suggests its customers, and a pick filters by id', async () => {
+  const ada = customer('cu_ada', 'Ada Lovelace', 'ada@analytical.org')
+  const api = stubApi({
+    [LIST]: (url) =>
+      pageOf(url.searchParams.get('customer') ? rows.filter((_, i) => i !== 1) : rows, url),
+    '/api/customers': (url) => ({ data: url.searchParams.get('q') === 'lovel' ? [ada] : [] }),
+  })
   const { user } = renderList()
   await screen.findByText('3 conversations')
   const input = screen.getByRole('combobox', { name: 'Customer' })
-  await user.type(input, 'lovel')
+  await user.type(input, ' lovel')
   expect(await screen.findByText('2 conversations')).toBeInTheDocument()
-  expect(within(table()).getAllByText('Ada Lovelace')).toHaveLength(2)
+  expect(lastAsked(api.requests)).toMatchObject({ customer: 'lovel' })
+  expect(window.location.search).toBe('?customer=+lovel')
 
+  const listbox = await screen.findByRole('listbox')
   expect(input).toHaveAttribute('aria-expanded', 'true')
-  const listbox = screen.getByRole('listbox')
   expect(input).toHaveAttribute('aria-controls', listbox.id)
   await user.keyboard('{ArrowDown}')
   const option = within(listbox).getByRole('option', { name: /Ada Lovelace/ })
+  expect(option).toHaveTextContent('ada@analytical.org')
   expect(option).toHaveAttribute('aria-selected', 'true')
   expect(input).toHaveAttribute('aria-activedescendant', option.id)
   await user.keyboard('{Enter}')
   expect(input).toHaveValue('cu_ada')
   expect(input).toHaveAttribute('aria-expanded', 'false')
   expect(window.location.search).toBe('?customer=cu_ada')
-  expect(screen.getByText('2 conversations')).toBeInTheDocument()
-
-  await user.clear(input)
-  await user.type(input, 'EXAMPLE.com')
-  expect(await screen.findByText('1 conversation')).toBeInTheDocument()
+  await waitFor(() => expect(lastAsked(api.requests)).toMatchObject({ customer: 'cu_ada' }))
   await user.keyboard('{Escape}')
-  expect(input).toHaveAttribute('aria-expanded', 'false')
+  expect(input).toHaveValue('')
+  expect(window.location.search).toBe('')
 })
 
-test('pages move through the URL, and a deep link past the end shows the last page', async () => {
+test('paging buttons and rows per page move the URL and the request', async () => {
   const many = Array.from({ length: 45 }, (_, i) =>
-    conversation(`c${String(i).padStart(2, '0')}`, i + 1),
+    conversationRow(`c${String(i).padStart(2, '0')}`, i + 1),
   )
-  stubApi({ '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(many)) })
-  const { user } = renderList('/?page=9')
+  const api = serve(() => many)
+  const { user } = renderList('/?page=3')
   expect(await screen.findByText('Page 3 of 3')).toBeInTheDocument()
-  expect(titles()).toHaveLength(5)
+  await waitFor(() => expect(titles()).toHaveLength(5))
   expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled()
 
   await user.click(screen.getByRole('button', { name: 'First page' }))
@@ -128,16 +130,48 @@ test('pages move through the URL, and a deep link past the end shows the last pa
   await user.click(screen.getByRole('button', { name: 'Next page' }))
   expect(screen.getByText('Page 2 of 3')).toBeInTheDocument()
   expect(window.location.search).toBe('?page=2')
-  expect(titles()[0]).toBe('Conversation c20Active')
+  await waitFor(() => expect(titles()[0]).toBe('Conversation c20Active'))
 
   await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '50')
-  expect(screen.getByText('Page 1 of 1')).toBeInTheDocument()
+  expect(await screen.findByText('Page 1 of 1')).toBeInTheDocument()
   expect(window.location.search).toBe('?limit=50')
-  expect(titles()).toHaveLength(45)
+  expect(lastAsked(api.requests)).toMatchObject({ page: '1', limit: '50' })
+  await waitFor(() => expect(titles()).toHaveLength(45))
+})
+
+test('the next page is asked for ahead, and the rows stay while a page loads', async () => {
+  const many = Array.from({ length: 60 }, (_, i) =>
+    conversationRow(`c${String(i).padStart(2, '0')}`, i + 1),
+  )
+  const third = gate()
+  const api = stubApi({
+    [LIST]: async (url) => {
+      if (url.searchParams.get('page') === '3') await third.promise
+      return pageOf(many, url)
+    },
+  })
+  const { user } = renderList()
+  await screen.findByText('60 conversations')
+  await waitFor(() =>
+    expect(api.requests(LIST).map((url) => url.searchParams.get('page'))).toEqual(['1', '2']),
+  )
+
+  // Page 2 was asked for ahead: it shows at once, and page 3 is asked for in turn.
+  await user.click(screen.getByRole('button', { name: 'Next page' }))
+  expect(titles()[0]).toBe('Conversation c20Active')
+  await waitFor(() => expect(api.requests(LIST)).toHaveLength(3))
+
+  await user.click(screen.getByRole('button', { name: 'Next page' }))
+  expect(screen.getByText('Page 3 of 3')).toBeInTheDocument()
+  expect(titles()[0]).toBe('Conversation c20Active')
+  expect(table()).toHaveAttribute('aria-busy', 'true')
+  act(() => third.open())
+  await waitFor(() => expect(titles()[0]).toBe('Conversation c40Active'))
+  expect(table()).toHaveAttribute('aria-busy', 'false')
 })
 
 test('rows take arrow keys and j/k, and Enter opens the focused conversation', async () => {
-  stubList()
+  serve()
   const { user } = renderList('/?sort=title')
   await screen.findByText('3 conversations')
   const [, first, second] = within(table()).getAllByRole('row')
@@ -152,48 +186,14 @@ test('rows take arrow keys and j/k, and Enter opens the focused conversation', a
   await user.keyboard('k')
   expect(first).toHaveFocus()
   await user.keyboard('j{Enter}')
-  expect(window.location.pathname).toBe('/conversations/c3')
+  expect(window.location.pathname).toBe('/conversations/c2')
   expect(window.history.state).toEqual({ fromList: '?sort=title' })
 })
 
-test('a background refresh offers its changes instead of moving rows', async () => {
-  let snapshot = rows
-  stubApi({ '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(snapshot)) })
-  const { client, user } = renderList()
-  await screen.findByText('3 conversations')
-  await listComplete()
-  snapshot = [...rows, conversation('c9', 1, { title: 'Brand new' })]
-  await client.refetchQueries({ queryKey: ['conversations', 'snapshot'] })
-
-  expect(await screen.findByText('1 new or updated')).toBeInTheDocument()
-  expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
-  expect(screen.queryByText('Brand new')).not.toBeInTheDocument()
-  await user.click(screen.getByRole('button', { name: 'Show' }))
-  expect(await screen.findByText('Brand new')).toBeInTheDocument()
-  expect(screen.getByText('4 conversations')).toBeInTheDocument()
-  expect(screen.queryByText('1 new or updated')).not.toBeInTheDocument()
-})
-
-test('Refresh fetches a new snapshot and shows it at once', async () => {
-  let snapshot = rows
-  const fetchMock = stubApi({
-    '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(snapshot)),
-  })
-  const { user } = renderList()
-  await screen.findByText('3 conversations')
-  await listComplete()
-  snapshot = rows.slice(0, 1)
-  await user.click(screen.getByRole('button', { name: 'Refresh' }))
-  expect(await screen.findByText('1 conversation')).toBeInTheDocument()
-  await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(4))
-})
-
 test('coming back from a conversation focuses the row that was opened', async () => {
-  stubList()
+  serve()
   const first = renderList('/?sort=title')
   await screen.findByText('3 conversations')
-  const banana = screen.getByText('banana shipping').closest('tr')
-  expect(banana).not.toBeNull()
   await first.user.click(screen.getByText('banana shipping'))
   expect(window.location.pathname).toBe('/conversations/c3')
   expect(screen.getByText('Conversation open')).toBeInTheDocument()
@@ -201,39 +201,31 @@ test('coming back from a conversation focuses the row that was opened', async ()
 
   renderList('/?sort=title')
   await screen.findByText('3 conversations')
-  await listComplete()
   await waitFor(() => expect(screen.getByText('banana shipping').closest('tr')).toHaveFocus())
 })
 
-test('Export CSV downloads every filtered row in table order', async () => {
-  const many = Array.from({ length: 30 }, (_, i) =>
-    conversation(`c${String(i).padStart(2, '0')}`, i + 1, { title: i % 2 ? 'odd, one' : 'even' }),
-  )
-  stubApi({ '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(many)) })
-  const blobs: Blob[] = []
-  vi.stubGlobal(
-    'URL',
-    Object.assign(URL, {
-      createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:x'),
-      revokeObjectURL: () => undefined,
-    }),
-  )
+test("Export CSV downloads the server's file for the filters and sort, once the list is complete", async () => {
+  serve()
   const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
-  const { user } = renderList('/?q=odd&limit=20')
-  expect(await screen.findByText('15 conversations')).toBeInTheDocument()
-  await listComplete()
-  await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+  const { user, events } = renderList('/?customer=ada&q=odd+one&sort=title&page=2')
+  const button = screen.getByRole('button', { name: 'Export CSV' })
+  expect(button).toBeDisabled()
+  events.status({ complete: false, loaded: 1, total: 3 })
+  await screen.findByRole('progressbar', { name: 'Loading conversations' })
+  expect(button).toBeDisabled()
 
+  events.status({ complete: true, loaded: 3, total: 3 })
+  await waitFor(() => expect(button).toBeEnabled())
+  await user.click(button)
   expect(click).toHaveBeenCalledOnce()
   const link = click.mock.contexts[0] as HTMLAnchorElement
-  expect(link.download).toMatch(/^conversations-\d{4}-\d{2}-\d{2}\.csv$/)
-  const bytes = new Uint8Array((await blobs[0]?.arrayBuffer()) ?? new ArrayBuffer(0))
-  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-  const lines = new TextDecoder().decode(bytes).split('\r\n')
-  expect(lines[0]).toBe('id,title,customer_user_id,message_count,created_at,updated_at')
-  expect(lines.slice(1, -1).map((line) => line.split(',')[0])).toEqual(
-    many.filter((_, i) => i % 2).map((row) => row.id),
-  )
-  expect(lines[1]).toContain(',"odd, one",')
+  const href = new URL(link.href)
+  expect(href.pathname).toBe('/api/conversations/export.csv')
+  expect(Object.fromEntries(href.searchParams)).toEqual({
+    sort: 'title',
+    customer: 'ada',
+    q: 'odd one',
+  })
+  expect(link).toHaveAttribute('download', '')
   click.mockRestore()
 })

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
+import { exportCsvPath } from '../../lib/list-query.ts'
 import { countLabel } from '../../lib/text.ts'
-import { CustomerIndexContext } from './conversation-cells.tsx'
 import { ConversationsTable } from './conversations-table.tsx'
 import { CustomerCombobox } from './customer-combobox.tsx'
 import { EmptyState } from './empty-state.tsx'
@@ -22,29 +22,24 @@ import { useConversationsTable } from './use-conversations-table.ts'
 export function ConversationsPage({ location }: { location: URL }) {
   const state = useMemo(() => parseListState(location.search), [location.search])
   const list = useConversationList(state)
-  const { conversations, customers, snapshot, done } = list
+  const { status, loading, complete, settled, total } = list
   const table = useConversationsTable({
-    rows: list.pageRows,
-    rowCount: list.matchedCount,
+    rows: list.rows,
+    rowCount: total,
     sort: state.sort,
-    page: list.page,
+    page: state.page,
     limit: state.limit,
   })
-  const failed = conversations.error !== null
-  const waitSeconds = done || failed ? null : (snapshot?.waitSeconds ?? null)
-  const loading = !done && !failed
-  useSearchPaintedMark(state.q)
+  const listError = list.list.error
+  // The sync cannot go on: said while the list is still loading (later, the rows stand).
+  const syncError = loading ? (status?.error ?? null) : null
+  const error = listError ?? syncError
+  const wait = loading && !error ? (status?.wait ?? null) : null
+  const loaded = status?.loaded ?? 0
+  const filtering = state.customer.trim() !== '' || state.q !== ''
+  const noRowsYet = list.list.isPending || (loading && loaded === 0 && !filtering)
+  useSearchPaintedMark(settled ? state.q : null)
 
-  // Asked for by the reader, so shown at once, customers and conversations together.
-  function refresh() {
-    void Promise.all([customers.refetch(), conversations.refetch()]).then(([who, what]) => {
-      if (what.data?.done) list.show({ conversations: what.data, customers: who.data })
-    })
-  }
-  function retry() {
-    if (customers.error) void customers.refetch()
-    void conversations.refetch()
-  }
   const clearFilters = () => changeList({ customer: '', q: '' }, 'push')
 
   return (
@@ -52,12 +47,9 @@ export function ConversationsPage({ location }: { location: URL }) {
       <div className="list-head">
         <h1>Conversations</h1>
         <ListFreshness
-          asOf={done ? (snapshot?.asOf ?? null) : null}
+          asOf={complete ? (status?.as_of ?? null) : null}
           pending={list.pending}
-          customersPending={list.customersPending}
-          refreshing={conversations.isFetching}
-          onRefresh={refresh}
-          onShow={() => list.show()}
+          onShow={() => void list.show()}
         />
       </div>
 
@@ -65,81 +57,69 @@ export function ConversationsPage({ location }: { location: URL }) {
         <div className="toolbar" role="search" aria-label="Filters">
           <CustomerCombobox
             value={state.customer}
-            customers={list.customerIndex}
             onChange={(customer) => changeList({ customer }, 'replace')}
           />
           <TitleSearch value={state.q} onChange={(q) => changeList({ q }, 'replace')} />
           <div className="toolbar-end">
-            <ExportCsvButton ready={done} rows={list.matchedRows} />
+            <ExportCsvButton ready={complete} path={exportCsvPath(list.view)} />
           </div>
         </div>
 
         <div className="summary">
           <p className="count">
-            <span>{countLabel(list.matchedCount, 'conversation', 'conversations')}</span>
-            {list.filtering && (
-              <span className="muted"> of {list.loadedCount.toLocaleString()}</span>
-            )}
-            {!done && (loading || list.loadedCount > 0) && (
-              <span className="badge badge-muted">Partial</span>
-            )}
+            <span>{countLabel(total, 'conversation', 'conversations')}</span>
+            {filtering && status && <span className="muted"> of {loaded.toLocaleString()}</span>}
+            {loading && <span className="badge badge-muted">Partial</span>}
           </p>
-          {loading && <LoadProgress loaded={list.loadedCount} total={snapshot?.total ?? null} />}
+          {loading && !syncError && <LoadProgress loaded={loaded} total={status?.total ?? null} />}
         </div>
-        {waitSeconds !== null && <RateLimitStatus seconds={waitSeconds} />}
-        {list.incomplete && (
-          <IncompleteNotice refreshing={conversations.isFetching} onRefresh={refresh} />
+        {wait && <RateLimitStatus seconds={wait.retry_after_seconds} since={list.statusAt} />}
+        {complete && status?.possibly_incomplete && <IncompleteNotice />}
+        {error && (
+          <ListError message={error.message} retrying={list.list.isFetching} onRetry={list.retry} />
         )}
-        {conversations.error && (
-          <ListError
-            message={conversations.error.message}
-            retrying={conversations.isFetching}
-            onRetry={retry}
-          />
-        )}
-        {customers.error && !failed && (
+        {complete && status?.error && !listError && (
           <p className="notice notice-quiet">
-            Customer names could not be loaded, so customers show as ids ({customers.error.message}
-            ).
+            The list could not be refreshed from perform.chat ({status.error.message}); it shows
+            what was read before.
           </p>
         )}
 
         <div className="table-wrap">
-          <CustomerIndexContext value={list.customerIndex}>
-            <ConversationsTable
-              table={table}
-              skeleton={loading && list.loadedCount === 0}
-              busy={loading}
-            />
-          </CustomerIndexContext>
-          {done && list.loadedCount === 0 && <EmptyState kind="none" />}
-          {list.loadedCount > 0 && list.matchedCount === 0 && (
-            <EmptyState kind="no-match" loading={!done} onClear={clearFilters} />
+          <ConversationsTable
+            table={table}
+            skeleton={noRowsYet && !error}
+            busy={loading || !settled}
+          />
+          {settled && total === 0 && !filtering && complete && <EmptyState kind="none" />}
+          {settled && total === 0 && filtering && (
+            <EmptyState kind="no-match" loading={loading} onClear={clearFilters} />
           )}
-          {loading && list.matchedCount > 0 && list.pageRows.length === 0 && (
-            <p className="empty">Page {list.page} is not loaded yet; it shows once it arrives.</p>
+          {settled && loading && total > 0 && list.rows.length === 0 && (
+            <p className="empty">Page {state.page} is not loaded yet; it shows once it arrives.</p>
           )}
         </div>
 
         <PaginationBar
           table={table}
-          page={list.page}
+          page={state.page}
           pageCount={list.pageCount}
           limit={state.limit}
         />
       </div>
 
       <div className="visually-hidden" aria-live="polite">
-        {listAnnouncement({
-          loading,
-          waiting: waitSeconds !== null,
-          failed,
-          loaded: list.loadedCount,
-          total: snapshot?.total ?? null,
-          matched: list.matchedCount,
-          filtering: list.filtering,
-          incomplete: list.incomplete,
-        })}
+        {status &&
+          listAnnouncement({
+            loading,
+            waiting: wait !== null,
+            failed: error !== null,
+            loaded,
+            total: status.total,
+            matched: total,
+            filtering,
+            incomplete: complete && status.possibly_incomplete,
+          })}
       </div>
     </main>
   )

@@ -1,27 +1,33 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useId, useState, type KeyboardEvent } from 'react'
 import type { CustomerUser } from '../../lib/contract.ts'
+import { customerDisplayName } from '../../lib/customer-name.ts'
+import { customerQueries } from '../../lib/queries/customer-queries.ts'
 import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
-import { customerName, suggestCustomers, type CustomerIndex } from './customer-index.ts'
+import { FILTER_MAX_LENGTH } from './list-url-state.ts'
 import { FILTER_DEBOUNCE_MS } from './title-search.tsx'
 
-type Props = { value: string; customers: CustomerIndex; onChange: (value: string) => void }
+const MAX_SUGGESTIONS = 8
+const NONE: readonly CustomerUser[] = []
+
+type Props = { value: string; onChange: (value: string) => void }
 
 /**
  * `Customer`: filters as the user types (id, name or email) and, following the ARIA 1.2
- * combobox pattern, suggests customers; picking one filters by that customer's id.
+ * combobox pattern, suggests the server's best matches for the applied (debounced) text;
+ * picking one filters by that customer's id.
  */
-export function CustomerCombobox({ value, customers, onChange }: Props) {
+export function CustomerCombobox({ value, onChange }: Props) {
   const id = useId()
   const listId = `${id}-list`
   const [draft, setDraft] = useDraft(value)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
   const debounced = useDebounced(FILTER_DEBOUNCE_MS)
-  const suggestions = useMemo(
-    () => (open ? suggestCustomers(customers, draft) : []),
-    [open, customers, draft],
-  )
+  const needle = value.trim()
+  const found = useQuery({ ...customerQueries.search(needle), enabled: open && needle !== '' })
+  const suggestions = open && needle !== '' ? (found.data ?? NONE).slice(0, MAX_SUGGESTIONS) : NONE
   const expanded = suggestions.length > 0
 
   function close() {
@@ -83,6 +89,7 @@ export function CustomerCombobox({ value, customers, onChange }: Props) {
         aria-autocomplete="list"
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
         value={draft}
+        maxLength={FILTER_MAX_LENGTH}
         placeholder="Name, email or id"
         autoComplete="off"
         spellCheck={false}
@@ -101,13 +108,21 @@ export function CustomerCombobox({ value, customers, onChange }: Props) {
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => pick(customer)}
           >
-            <span className="option-name">{customerName(customer)}</span>
-            {customer.email && customer.email !== customerName(customer) && (
-              <span className="option-detail">{customer.email}</span>
-            )}
+            <SuggestionText customer={customer} />
           </li>
         ))}
       </ul>
     </div>
+  )
+}
+
+function SuggestionText({ customer }: { customer: CustomerUser }) {
+  const name = customerDisplayName(customer, customer.id)
+  const email = customer.email?.trim()
+  return (
+    <>
+      <span className="option-name">{name}</span>
+      {email && email !== name && <span className="option-detail">{email}</span>}
+    </>
   )
 }

@@ -1,11 +1,12 @@
-import type { Conversation } from '../../lib/contract.ts'
-import { conversationsCsv, csvFileName } from '../../lib/csv.ts'
-import { downloadText } from '../../lib/download.ts'
+import { downloadFile } from '../../lib/download.ts'
 
-type Props = { ready: boolean; rows: () => readonly Conversation[] }
+type Props = { ready: boolean; path: string }
 
-/** Downloads every conversation the filters keep, in table order; only once all are loaded. */
-export function ExportCsvButton({ ready, rows }: Props) {
+/**
+ * Downloads what the filters keep, in the table's order: the server streams the whole set.
+ * Enabled once the mirror holds a complete list, so the file is never a partial one.
+ */
+export function ExportCsvButton({ ready, path }: Props) {
   return (
     <button
       type="button"
@@ -16,13 +17,7 @@ export function ExportCsvButton({ ready, rows }: Props) {
           ? 'Download what the filters keep, in this order'
           : 'Available once every conversation has loaded'
       }
-      onClick={() =>
-        downloadText(
-          csvFileName('conversations', new Date()),
-          conversationsCsv(rows()),
-          'text/csv;charset=utf-8',
-        )
-      }
+      onClick={() => downloadFile(path)}
     >
       Export CSV
     </button>

@@ -1,19 +1,15 @@
-type Props = { refreshing: boolean; onRefresh: () => void }
-
 /**
- * Said when the server's crawl ended with `complete: false`: the list moved while it was
- * read (rows shift between offset pages), so some conversations may be missing.
+ * Said when the server's last complete pass saw the list move in a way it could not
+ * account for (rows shift between offset pages), so some conversations may be missing.
+ * The sync's next pass tries again by itself.
  */
-export function IncompleteNotice({ refreshing, onRefresh }: Props) {
+export function IncompleteNotice() {
   return (
     <div className="notice notice-wait">
       <div>
         <strong>This list may be incomplete:</strong> conversations changed while it was being read.
-        Refresh to try again.
+        The next refresh, in the background, tries again.
       </div>
-      <button type="button" className="button" onClick={onRefresh} disabled={refreshing}>
-        Refresh list
-      </button>
     </div>
   )
 }

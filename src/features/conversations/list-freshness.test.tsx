@@ -1,104 +1,87 @@
 import { screen, waitFor } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import type { CustomerUser } from '../../lib/contract.ts'
-import { columnTexts, listComplete, renderList } from '../../test/render-list.tsx'
-import {
-  conversation,
-  customer,
-  ndjsonResponse,
-  snapshotLines,
-  stubApi,
-  type Line,
-} from '../../test/snapshot-fetch.ts'
+import type { ConversationRow } from '../../lib/contract.ts'
+import { columnTexts, renderList } from '../../test/render-list.tsx'
+import { conversationRow, pageOf, stubApi } from '../../test/fake-api.ts'
 
-const customerColumn = () => columnTexts(1)
+const titles = () => columnTexts(0).map((title) => title?.replace(/Active$/, ''))
+const LIST = '/api/conversations'
+const CHANGES = '/api/conversations/changes'
 
-const rows = [
-  conversation('c1', 10, { customer_user_id: 'cu_ada' }),
-  conversation('c2', 20, { customer_user_id: 'cu_bob' }),
-  conversation('c3', 30, { customer_user_id: 'cu_ada' }),
-]
-// Without emails, a Customer cell reads as the name alone.
-const ada = customer('cu_ada', 'Ada Lovelace', null)
+const rows = [conversationRow('c1', 10), conversationRow('c2', 20), conversationRow('c3', 30)]
 
-/** The list with a customer snapshot the test can change before refetching it. */
-function stubWithCustomers(initial: CustomerUser[]) {
-  let customers = initial
-  stubApi({
-    '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(rows)),
-    '/api/customers/snapshot': () => ndjsonResponse(snapshotLines(customers)),
+/** The server's mirror at `version`, and its answer to /changes; the test moves both on. */
+function serveMirror() {
+  const mirror = { rows, version: 1, changed: 0 }
+  const api = stubApi({
+    [LIST]: (url) => pageOf(mirror.rows, url, mirror.version),
+    [CHANGES]: () => ({ count: mirror.changed, version: mirror.version }),
   })
-  return (next: CustomerUser[]) => (customers = next)
+  const move = (next: ConversationRow[], version: number, changed: number) =>
+    Object.assign(mirror, { rows: next, version, changed })
+  return { ...api, move }
 }
 
-test('says the list may be incomplete when the crawl could not confirm it, until a refresh is', async () => {
-  const asOf = new Date().toISOString()
-  const incomplete: Line[] = [
-    { type: 'meta', total: 3, as_of: asOf, complete: false },
-    { type: 'rows', rows },
-    { type: 'end', complete: false, as_of: asOf },
-  ]
-  let calls = 0
-  stubApi({
-    '/api/conversations/snapshot': () =>
-      ndjsonResponse(++calls === 1 ? incomplete : snapshotLines(rows)),
+test('once complete, new or updated conversations are counted and shown only on Show', async () => {
+  const api = serveMirror()
+  const { events, user } = renderList('/?q=conv&customer=ada')
+  events.status({ complete: true, loaded: 3, version: 1 })
+  expect(await screen.findByText('3 conversations')).toBeInTheDocument()
+
+  const added = [conversationRow('c9', 1, { title: 'Brand new' }), conversationRow('c8', 2)]
+  api.move([...added, ...rows], 3, 2)
+  events.status({ complete: true, syncing: true, loaded: 5, version: 3 })
+  expect(await screen.findByText('2 new or updated')).toBeInTheDocument()
+  const asked = api.requests(CHANGES).at(-1)
+  expect(Object.fromEntries(asked?.searchParams ?? [])).toEqual({
+    since: '1',
+    customer: 'ada',
+    q: 'conv',
   })
-  const { user } = renderList()
-  await listComplete()
-  expect(screen.getByText(/This list may be incomplete/)).toBeVisible()
+  expect(screen.getByText('3 conversations')).toBeInTheDocument()
+  expect(titles()).toEqual(['Conversation c1', 'Conversation c2', 'Conversation c3'])
+  expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
+
+  await user.click(screen.getByRole('button', { name: 'Show' }))
+  expect(await screen.findByText('5 conversations')).toBeInTheDocument()
+  expect(titles().slice(0, 2)).toEqual(['Brand new', 'Conversation c8'])
+  expect(screen.queryByText(/new or updated/)).not.toBeInTheDocument()
+})
+
+test('a change elsewhere in the mirror offers nothing for this view', async () => {
+  const api = serveMirror()
+  const { events } = renderList()
+  events.status({ complete: true, loaded: 3, version: 1 })
+  await screen.findByText('3 conversations')
+  api.move(rows, 2, 0)
+  events.status({ complete: true, loaded: 3, version: 2 })
+  await waitFor(() => expect(api.requests(CHANGES)).toHaveLength(1))
+  expect(screen.queryByText(/new or updated/)).not.toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: 'Show' })).not.toBeInTheDocument()
+})
+
+test('when loading ends the rows are read once more, not offered as new', async () => {
+  const api = serveMirror()
+  api.move(rows.slice(0, 1), 1, 0)
+  const { events } = renderList()
+  events.status({ complete: false, loaded: 1, total: 3, version: 1 })
+  await screen.findByText('1 conversation')
+
+  api.move(rows, 4, 2)
+  events.status({ complete: true, loaded: 3, total: 3, version: 4 })
+  expect(await screen.findByText('3 conversations')).toBeInTheDocument()
+  expect(screen.queryByText(/new or updated/)).not.toBeInTheDocument()
+  expect(api.requests(CHANGES)).toHaveLength(0)
+})
+
+test('says the list may be incomplete when the last pass could not confirm it', async () => {
+  serveMirror()
+  const { events } = renderList()
+  events.status({ complete: true, loaded: 3, possibly_incomplete: true })
+  expect(await screen.findByText(/This list may be incomplete/)).toBeVisible()
   expect(screen.getByText(/conversations changed while it was being read/)).toBeVisible()
   expect(screen.getByText('3 conversations')).toBeInTheDocument()
 
-  await user.click(screen.getByRole('button', { name: 'Refresh list' }))
+  events.status({ complete: true, loaded: 3, possibly_incomplete: false })
   await waitFor(() => expect(screen.queryByText(/may be incomplete/)).not.toBeInTheDocument())
-  expect(calls).toBe(2)
-})
-
-test('a complete list says nothing about being incomplete', async () => {
-  stubApi({ '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(rows)) })
-  renderList()
-  await listComplete()
-  expect(screen.queryByText(/may be incomplete/)).not.toBeInTheDocument()
-})
-
-test('sorted by customer, renamed customers wait for Show instead of moving rows', async () => {
-  const rename = stubWithCustomers([ada, customer('cu_bob', 'Bob Stone', null)])
-  const { client, user } = renderList('/?sort=customer')
-  await listComplete()
-  await waitFor(() =>
-    expect(customerColumn()).toEqual(['Ada Lovelace', 'Ada Lovelace', 'Bob Stone']),
-  )
-
-  rename([ada, customer('cu_bob', 'Aaron Bobson', null)])
-  await client.refetchQueries({ queryKey: ['customers', 'snapshot'] })
-  expect(await screen.findByText('Customer details updated')).toBeInTheDocument()
-  expect(customerColumn()).toEqual(['Ada Lovelace', 'Ada Lovelace', 'Bob Stone'])
-
-  await user.click(screen.getByRole('button', { name: 'Show' }))
-  expect(customerColumn()).toEqual(['Aaron Bobson', 'Ada Lovelace', 'Ada Lovelace'])
-  expect(screen.queryByText('Customer details updated')).not.toBeInTheDocument()
-})
-
-test('renamed customers show at once when the order and filters do not depend on them', async () => {
-  const rename = stubWithCustomers([ada, customer('cu_bob', 'Bob Stone', null)])
-  const { client } = renderList()
-  await listComplete()
-  await waitFor(() => expect(customerColumn()).toContain('Bob Stone'))
-
-  rename([ada, customer('cu_bob', 'Robert Stone', null)])
-  await client.refetchQueries({ queryKey: ['customers', 'snapshot'] })
-  await waitFor(() =>
-    expect(customerColumn()).toEqual(['Ada Lovelace', 'Robert Stone', 'Ada Lovelace']),
-  )
-  expect(screen.queryByRole('button', { name: 'Show' })).not.toBeInTheDocument()
-})
-
-test('a refresh that changes nothing is taken over without offering Show', async () => {
-  stubApi({ '/api/conversations/snapshot': () => ndjsonResponse(snapshotLines(rows)) })
-  const { client } = renderList()
-  await listComplete()
-  await client.refetchQueries({ queryKey: ['conversations', 'snapshot'] })
-  expect(screen.getByText('3 conversations')).toBeInTheDocument()
-  expect(screen.queryByRole('button', { name: 'Show' })).not.toBeInTheDocument()
-  expect(screen.queryByText(/new or updated/)).not.toBeInTheDocument()
 })

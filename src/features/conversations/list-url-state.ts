@@ -1,47 +1,33 @@
 import * as z from 'zod/mini'
+import { PAGE_SIZES, SORT_VALUES, type Sort, type SortColumn } from '../../lib/contract.ts'
+import { sortParam, type ListPage } from '../../lib/list-query.ts'
 
-export const SORT_COLUMNS = [
-  'title',
-  'customer',
-  'message_count',
-  'created_at',
-  'updated_at',
-] as const
-export type SortColumn = (typeof SORT_COLUMNS)[number]
-export type Sort = { column: SortColumn; desc: boolean }
-
-export const PAGE_SIZES = [20, 50, 100] as const
 export type PageSize = (typeof PAGE_SIZES)[number]
 
-export type ListState = {
-  page: number
-  limit: PageSize
-  customer: string
-  q: string
-  sort: Sort
-}
+export type ListState = ListPage & { limit: PageSize }
+
+/** The server refuses longer filters (ListQuerySchema in contract.ts). */
+export const FILTER_MAX_LENGTH = 200
 
 const DEFAULT_SORT: Sort = { column: 'updated_at', desc: true }
 const DEFAULTS = { page: 1, limit: 20, customer: '', q: '', sort: '-updated_at' } as const
 
-const sortValues = SORT_COLUMNS.flatMap((column) => [column, `-${column}`] as const)
-
 // One object per sort value, so a view that changes only its filter keeps the same sort
-// (by identity) and the expensive sort is not redone.
+// (by identity).
 const SORTS = new Map<string, Sort>(
-  sortValues.map((value) => {
+  SORT_VALUES.map((value) => {
     const desc = value.startsWith('-')
     return [value, { column: (desc ? value.slice(1) : value) as SortColumn, desc }]
   }),
 )
 
 // Every field falls back on its own, so one bad parameter never costs the others.
-const ListQuerySchema = z.object({
+const ListUrlSchema = z.object({
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULTS.page),
   limit: z.catch(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), DEFAULTS.limit),
-  customer: z.catch(z.string(), DEFAULTS.customer),
-  q: z.catch(z.string(), DEFAULTS.q),
-  sort: z.catch(z.enum(sortValues), DEFAULTS.sort),
+  customer: z.catch(z.string().check(z.maxLength(FILTER_MAX_LENGTH)), DEFAULTS.customer),
+  q: z.catch(z.string().check(z.maxLength(FILTER_MAX_LENGTH)), DEFAULTS.q),
+  sort: z.catch(z.enum(SORT_VALUES), DEFAULTS.sort),
 })
 
 /** The list's view from a query string; invalid or missing values become the defaults. */
@@ -50,7 +36,7 @@ export function parseListState(search: string): ListState {
   const raw = Object.fromEntries(
     ['page', 'limit', 'customer', 'q', 'sort'].map((key) => [key, params.get(key) ?? undefined]),
   )
-  const parsed = ListQuerySchema.parse(raw)
+  const parsed = ListUrlSchema.parse(raw)
   return {
     page: parsed.page,
     limit: parsed.limit,
@@ -60,7 +46,11 @@ export function parseListState(search: string): ListState {
   }
 }
 
-const sortParam = (sort: Sort) => `${sort.desc ? '-' : ''}${sort.column}`
+/** What the server is asked for: the URL's view, the Customer text without outer spaces. */
+export const apiView = (state: ListState): ListState => ({
+  ...state,
+  customer: state.customer.trim(),
+})
 
 /** The query string for a view, leaving out defaults so the plain list stays `/`. */
 export function listSearch(state: ListState): string {

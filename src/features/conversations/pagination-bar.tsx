@@ -1,5 +1,6 @@
 import { useId } from 'react'
-import { PAGE_SIZES, type PageSize } from './list-url-state.ts'
+import { PAGE_SIZES } from '../../lib/contract.ts'
+import type { PageSize } from './list-url-state.ts'
 import type { ConversationsTable } from './use-conversations-table.ts'
 
 type Props = { table: ConversationsTable; page: number; pageCount: number; limit: PageSize }

@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
 
 // User Timing marks that `npm run bench:ui` reads: from the moment a title search is
-// applied (after the debounce) to the first paint of the filtered table. Two marks per
-// search are cheap enough to keep in production.
+// applied (after the debounce) to the first paint of the table showing the server's
+// answer for it. Two marks per search are cheap enough to keep in production.
 let applied = false
 
 export function markSearchApplied() {
@@ -10,10 +10,14 @@ export function markSearchApplied() {
   performance.mark('search-applied')
 }
 
-/** Marks `search-painted` once the render showing `q` has been painted (next frame, then a task). */
-export function useSearchPaintedMark(q: string) {
+/**
+ * Marks `search-painted` once the render showing the rows for `q` has been painted (next
+ * frame, then a task). `shownQ` is the title search the rows on screen answer, null while
+ * they still are the previous view's.
+ */
+export function useSearchPaintedMark(shownQ: string | null) {
   useEffect(() => {
-    if (!applied) return
+    if (!applied || shownQ === null) return
     applied = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const frame = requestAnimationFrame(() => {
@@ -23,5 +27,5 @@ export function useSearchPaintedMark(q: string) {
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
-  }, [q])
+  }, [shownQ])
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
+import { FILTER_MAX_LENGTH } from './list-url-state.ts'
 import { markSearchApplied } from './search-timing.ts'
 
 export const FILTER_DEBOUNCE_MS = 150
@@ -29,6 +30,7 @@ export function TitleSearch({ value, onChange }: Props) {
         id={id}
         type="text"
         value={draft}
+        maxLength={FILTER_MAX_LENGTH}
         placeholder="Words in the title"
         autoComplete="off"
         spellCheck={false}

@@ -6,31 +6,35 @@ import {
   type Updater,
 } from '@tanstack/react-table'
 import { useMemo } from 'react'
-import type { Conversation } from '../../lib/contract.ts'
-import { columns, features } from './conversation-columns.tsx'
-import { changeList } from './list-navigation.ts'
 import {
   PAGE_SIZES,
   SORT_COLUMNS,
-  type PageSize,
+  type ConversationRow,
   type Sort,
   type SortColumn,
-} from './list-url-state.ts'
+} from '../../lib/contract.ts'
+import { columns, features } from './conversation-columns.tsx'
+import { changeList } from './list-navigation.ts'
+import type { PageSize } from './list-url-state.ts'
 
-const getRowId = (row: Conversation) => row.id
+const getRowId = (row: ConversationRow) => row.id
 const isSortColumn = (id: string): id is SortColumn =>
   (SORT_COLUMNS as readonly string[]).includes(id)
 const isPageSize = (n: number): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n)
 
 type Options = {
-  rows: readonly Conversation[]
+  rows: readonly ConversationRow[]
   rowCount: number
   sort: Sort
   page: number
   limit: PageSize
 }
 
-/** The table's sort and page state are the URL's: every change goes through the address bar. */
+/**
+ * The table shows exactly the server's page (manual sorting and pagination; `rowCount` is
+ * the server's count). Its sort and page state are the URL's: every change goes through
+ * the address bar, and the new URL asks the server for the new page.
+ */
 export function useConversationsTable({ rows, rowCount, sort, page, limit }: Options) {
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort])
   const pagination = useMemo<PaginationState>(

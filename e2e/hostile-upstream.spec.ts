@@ -1,0 +1,55 @@
+import type { FaultSettings } from '../mocks/faults.ts'
+import type { MockUpstream } from '../mocks/upstream-server.ts'
+import { KEY, startDashboard, test, expect } from './fixtures.ts'
+
+test.use({ mockOptions: { dbOptions: { conversations: 300 } } })
+
+/** A server that meets the misbehaving upstream from its very first request. */
+async function dashboardFacing(upstream: MockUpstream, faults: FaultSettings) {
+  upstream.faults.set(faults)
+  return startDashboard({
+    API_KEY_ID: KEY.id,
+    API_KEY_SECRET: KEY.secret,
+    PERFORMCHAT_API_URL: upstream.url,
+  })
+}
+
+test('a page with more rows than asked for is reported, not stored', async ({ page, upstream }) => {
+  const dashboard = await dashboardFacing(upstream, { oversizedPages: true })
+  try {
+    await page.goto(dashboard.url)
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText(/more than the 100 asked for/i)
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible()
+    await expect(page.getByText(/^0 conversations$/)).toBeVisible()
+  } finally {
+    await dashboard.stop()
+  }
+})
+
+test('an absurd total is reported, not crawled', async ({ page, upstream }) => {
+  const dashboard = await dashboardFacing(upstream, { claimedTotal: 50_000_000 })
+  try {
+    await page.goto(dashboard.url)
+    await expect(page.getByRole('alert')).toContainText(/50,?000,?000/)
+    // A look at the list, not half a million pages.
+    expect(upstream.stats().requests).toBeLessThan(40)
+  } finally {
+    await dashboard.stop()
+  }
+})
+
+test('while perform.chat hangs, the page says at once that the list is loading', async ({
+  page,
+  upstream,
+}) => {
+  const dashboard = await dashboardFacing(upstream, { hang: true })
+  try {
+    const started = Date.now()
+    await page.goto(dashboard.url)
+    await expect(page.getByRole('progressbar', { name: 'Loading conversations' })).toBeVisible()
+    expect(Date.now() - started).toBeLessThan(2000)
+  } finally {
+    await dashboard.stop()
+  }
+})

@@ -1,0 +1,124 @@
+// The list and one conversation, answered from the mirror. Only what the mirror cannot
+// know yet (a conversation the sync has not reached, a transcript) goes upstream, as an
+// interactive call.
+import { Hono, type Context } from 'hono'
+import {
+  ConversationSchema,
+  idPattern,
+  MessageListSchema,
+  PageQuerySchema,
+  type ChangesSchema,
+  type ConversationPage,
+  type ConversationRow,
+} from '../../src/lib/contract.ts'
+import type * as z from 'zod/mini'
+import { ApiFailure } from '../errors.ts'
+import type { Store } from '../store/store.ts'
+import type { UpstreamClient } from '../upstream/client.ts'
+import { exportCsvResponse } from './export-csv.ts'
+import { exportQuery, listQuery } from './list-query.ts'
+
+const pageRules = {
+  page: 'page must be a whole number from 1 to 1000000',
+  limit: 'limit must be a whole number from 1 to 100',
+}
+
+function pageQuery(c: Context) {
+  const parsed = PageQuerySchema.safeParse({
+    page: c.req.query('page'),
+    limit: c.req.query('limit'),
+  })
+  if (parsed.success) return parsed.data
+  const fields = new Set(parsed.error.issues.map((issue) => issue.path[0]))
+  const messages = (['page', 'limit'] as const)
+    .filter((f) => fields.has(f))
+    .map((f) => pageRules[f])
+  throw new ApiFailure(400, 'invalid_query', `${messages.join('; ')}.`)
+}
+
+function conversationId(c: Context): string {
+  const id = c.req.param('id') ?? ''
+  if (!idPattern.test(id)) throw new ApiFailure(404, 'not_found', 'No conversation has this id.')
+  return id
+}
+
+const notFoundUpstream = (error: unknown, id: string): never => {
+  if (error instanceof ApiFailure && error.code === 'not_found') {
+    throw new ApiFailure(404, 'not_found', `perform.chat has no conversation ${id}.`)
+  }
+  throw error
+}
+
+export function conversationRoutes(deps: { store: Store; upstream: UpstreamClient }): Hono {
+  const { store, upstream } = deps
+  const routes = new Hono()
+
+  routes.get('/conversations', async (c) => {
+    const query = listQuery(c)
+    // Read the version first: a change landing between the two reads is then reported as
+    // new rather than lost.
+    const version = await store.version()
+    const { rows, total } = await store.listConversations(query)
+    const body: ConversationPage = {
+      data: rows,
+      pagination: {
+        page: query.page,
+        limit: query.limit,
+        total,
+        total_pages: Math.max(1, Math.ceil(total / query.limit)),
+      },
+      version,
+    }
+    return c.json(body)
+  })
+
+  routes.get('/conversations/changes', async (c) => {
+    const since = Number(c.req.query('since'))
+    if (!Number.isSafeInteger(since) || since < 0) {
+      throw new ApiFailure(400, 'invalid_query', 'since must be a mirror version (a whole number).')
+    }
+    const { customer, q } = exportQuery(c)
+    const version = await store.version()
+    const count = await store.countChangedSince({ customer, q }, since)
+    return c.json({ count, version } satisfies z.infer<typeof ChangesSchema>)
+  })
+
+  routes.get('/conversations/export.csv', (c) =>
+    exportCsvResponse(store.exportConversations(exportQuery(c)), new Date()),
+  )
+
+  routes.get('/conversations/:id', async (c) => {
+    const id = conversationId(c)
+    const mirrored = await store.getConversation(id)
+    if (mirrored) return c.json(mirrored)
+    // Not synced yet (a link to a brand-new conversation): ask perform.chat, and keep it.
+    const fetched = await upstream
+      .get(`/conversations/${encodeURIComponent(id)}`, {
+        schema: ConversationSchema,
+        signal: c.req.raw.signal,
+      })
+      .catch((error: unknown) => notFoundUpstream(error, id))
+    await store.upsertConversations([fetched])
+    const row: ConversationRow = (await store.getConversation(id)) ?? {
+      ...fetched,
+      customer_name: null,
+      customer_email: null,
+    }
+    return c.json(row)
+  })
+
+  routes.get('/conversations/:id/messages', async (c) => {
+    const id = conversationId(c)
+    const query = pageQuery(c)
+    const messages = await upstream
+      .get(`/conversations/${encodeURIComponent(id)}/messages`, {
+        query,
+        schema: MessageListSchema,
+        signal: c.req.raw.signal,
+      })
+      .catch((error: unknown) => notFoundUpstream(error, id))
+    return c.json(messages)
+  })
+
+  return routes
+}

@@ -1,0 +1,106 @@
+// The mirror's schema as numbered migrations, applied in order at open, each in one
+// transaction together with its version (PRAGMA user_version). A database written by a
+// newer dashboard is refused untouched: an older release cannot know what its rows mean.
+import type { DatabaseSync } from 'node:sqlite'
+import { StoreError } from '../store-error.ts'
+
+/** Marks the file as this dashboard's mirror (PRAGMA application_id), "PCDM". */
+const APPLICATION_ID = 0x5043444d
+
+const TRIGRAMS = `tokenize = 'trigram case_sensitive 1', content = '', contentless_delete = 1`
+
+const MIGRATIONS: readonly string[] = [
+  // 1: conversations with their sort and search keys, customers, sync state, the binding.
+  `CREATE TABLE mirror (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     upstream_url TEXT,
+     key_id TEXT,
+     write_seq INTEGER NOT NULL DEFAULT 0,
+     removed_version INTEGER NOT NULL DEFAULT 0
+   );
+   INSERT INTO mirror (id) VALUES (1);
+   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+   CREATE TABLE customers (
+     rowid INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     external_id TEXT, name TEXT, email TEXT, metadata TEXT, active INTEGER,
+     created_at TEXT, last_seen_at TEXT,
+     id_lc TEXT NOT NULL, name_lc TEXT NOT NULL, email_lc TEXT NOT NULL, display_key TEXT,
+     seen_seq INTEGER NOT NULL
+   );
+   CREATE INDEX customers_by_id_lc ON customers (id_lc);
+   CREATE VIRTUAL TABLE customer_text USING fts5 (name_lc, email_lc, ${TRIGRAMS});
+
+   -- customer_ref is the customer's rowid: a name search in customer_text yields customer
+   -- rowids, and reaches their conversations through one index without reading customers.
+   CREATE TABLE conversations (
+     rowid INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     title TEXT, customer_user_id TEXT, message_count INTEGER, created_at TEXT, updated_at TEXT,
+     customer_name TEXT, customer_email TEXT, customer_ref INTEGER,
+     title_key TEXT, customer_key TEXT, customer_id_lc TEXT, created_ms INTEGER, updated_ms INTEGER,
+     seen_seq INTEGER NOT NULL,
+     changed_seq INTEGER NOT NULL
+   );
+   CREATE INDEX conversations_by_updated_at ON conversations (updated_ms DESC, id);
+   CREATE INDEX conversations_by_created_at ON conversations (created_ms DESC, id);
+   CREATE INDEX conversations_by_message_count ON conversations (message_count DESC, id);
+   CREATE INDEX conversations_by_title ON conversations (title_key, id);
+   CREATE INDEX conversations_by_customer ON conversations (customer_key, id);
+   CREATE INDEX conversations_by_customer_id ON conversations (customer_id_lc);
+   CREATE INDEX conversations_by_customer_ref ON conversations (customer_ref);
+   CREATE INDEX conversations_by_change ON conversations (changed_seq);
+   CREATE VIRTUAL TABLE title_text USING fts5 (title_key, ${TRIGRAMS});`,
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+const pragmaNumber = (db: DatabaseSync, name: string): number => {
+  const value = db.prepare(`PRAGMA ${name}`).get()?.[name]
+  return typeof value === 'number' ? value : 0
+}
+
+/** Refuses a database this release must not touch; reads only. */
+export function checkSchema(db: DatabaseSync, file: string): number {
+  const version = pragmaNumber(db, 'user_version')
+  const application = pragmaNumber(db, 'application_id')
+  const tables = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get()?.n
+  const foreign = application !== APPLICATION_ID && (application !== 0 || Number(tables) > 0)
+  if (foreign) {
+    throw new StoreError(
+      'not_a_mirror',
+      `${file} is an SQLite database of another application, not the dashboard's mirror; point DATABASE_URL elsewhere.`,
+    )
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(
+      'newer_schema',
+      `The mirror ${file} was written by a newer version of the dashboard (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade, or point DATABASE_URL elsewhere.`,
+    )
+  }
+  return version
+}
+
+/**
+ * Applies the migrations the database lacks, each with its version in one transaction. The
+ * version is read again inside each transaction: another process may have migrated first.
+ */
+export function migrate(db: DatabaseSync, file: string): void {
+  for (;;) {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const version = checkSchema(db, file)
+      const sql = MIGRATIONS[version]
+      if (sql !== undefined) {
+        db.exec(sql)
+        db.exec(`PRAGMA application_id = ${APPLICATION_ID}; PRAGMA user_version = ${version + 1}`)
+      }
+      db.exec('COMMIT')
+      if (sql === undefined) return
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK')
+      throw error
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// Rows as the store returns them: the upstream fields (NULL comes back as null) and, for
+// conversations, their customer's name and email.
+import type { ConversationRow, CustomerUser } from '../../../src/lib/contract.ts'
+import { textOf, numberOf, type Row } from './database.ts'
+
+export const CONVERSATION_COLUMNS =
+  'c.id, c.title, c.customer_user_id, c.message_count, c.created_at, c.updated_at, c.customer_name, c.customer_email'
+
+export function toConversationRow(row: Row): ConversationRow {
+  return {
+    id: textOf(row.id) ?? '',
+    title: textOf(row.title),
+    customer_user_id: textOf(row.customer_user_id),
+    message_count: numberOf(row.message_count),
+    created_at: textOf(row.created_at),
+    updated_at: textOf(row.updated_at),
+    customer_name: textOf(row.customer_name),
+    customer_email: textOf(row.customer_email),
+  }
+}
+
+export const CUSTOMER_COLUMNS =
+  'cu.id, cu.external_id, cu.name, cu.email, cu.metadata, cu.active, cu.created_at, cu.last_seen_at'
+
+export function toCustomer(row: Row): CustomerUser {
+  const metadata = textOf(row.metadata)
+  const active = numberOf(row.active)
+  return {
+    id: textOf(row.id) ?? '',
+    external_id: textOf(row.external_id),
+    name: textOf(row.name),
+    email: textOf(row.email),
+    // Absent metadata stays absent; JSON null comes back as null.
+    ...(metadata === null ? {} : { metadata: JSON.parse(metadata) as unknown }),
+    active: active === null ? null : active !== 0,
+    created_at: textOf(row.created_at),
+    last_seen_at: textOf(row.last_seen_at),
+  }
+}

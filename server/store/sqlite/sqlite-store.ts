@@ -1,0 +1,105 @@
+// The mirror on SQLite (node:sqlite): one read-write connection serves every call; an
+// export reads through a connection of its own so it sees one snapshot while the sync
+// writes. Calls are synchronous underneath, so each runs whole before the next starts.
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import type { Store } from '../store.ts'
+import { createDatabase, numberOf, type Database } from './database.ts'
+import {
+  countChangedSince,
+  exportConversations,
+  getConversation,
+  listConversations,
+} from './list-queries.ts'
+import { getState, readBinding, setState, writeBinding } from './mirror-state.ts'
+import { searchCustomers } from './search-customers.ts'
+import { MEMORY, openConnection, openReader, type ConnectionOptions } from './sqlite-file.ts'
+import { deleteUnseenConversations, upsertConversations } from './write-conversations.ts'
+import { deleteUnseenCustomers, upsertCustomers } from './write-customers.ts'
+import { currentSeq, nextSeq, recordRemoval, version } from './write-sequence.ts'
+
+export type SqliteOptions = ConnectionOptions & {
+  /** An absolute file path, or ':memory:'. */
+  path: string
+}
+
+/** Runs synchronous work as the interface's promise: a throw becomes a rejection. */
+const settle = <T>(work: () => T) => new Promise<T>((resolve) => resolve(work()))
+
+/** A reader for one export: its own connection in a read transaction (the main one in memory). */
+function exportReader(db: Database, options: SqliteOptions) {
+  if (options.path === MEMORY) return { db, close: () => undefined }
+  const reader = createDatabase(openReader(options.path, options), options.path)
+  reader.guard(() => reader.connection.exec('BEGIN'))
+  return {
+    db: reader,
+    close: () =>
+      reader.guard(() => {
+        if (reader.connection.isTransaction) reader.connection.exec('COMMIT')
+        reader.connection.close()
+      }),
+  }
+}
+
+function clear(db: Database) {
+  db.write(() => {
+    db.run('DELETE FROM conversations')
+    db.run(`INSERT INTO title_text (title_text) VALUES ('delete-all')`)
+    db.run('DELETE FROM customers')
+    db.run(`INSERT INTO customer_text (customer_text) VALUES ('delete-all')`)
+    db.run('DELETE FROM state')
+    recordRemoval(db, nextSeq(db))
+  })
+}
+
+function counts(db: Database) {
+  const row = db.get(
+    `SELECT (SELECT count(*) FROM conversations) AS conversations,
+            (SELECT count(*) FROM customers) AS customers`,
+  )
+  return {
+    conversations: numberOf(row?.conversations) ?? 0,
+    customers: numberOf(row?.customers) ?? 0,
+  }
+}
+
+export function openSqliteStore(options: SqliteOptions): Promise<Store> {
+  return settle((): Store => {
+    const db = createDatabase(openConnection(options.path, options), options.path)
+    return {
+      backend: 'sqlite',
+      readBinding: () => settle(() => readBinding(db)),
+      writeBinding: (binding) => settle(() => writeBinding(db, binding)),
+      clear: () => settle(() => clear(db)),
+      upsertConversations: (rows) => settle(() => upsertConversations(db, rows)),
+      upsertCustomers: (rows) => settle(() => upsertCustomers(db, rows)),
+      seenMark: () => settle(() => db.guard(() => currentSeq(db))),
+      deleteUnseen: (kind, mark) =>
+        settle(() =>
+          kind === 'conversations'
+            ? deleteUnseenConversations(db, mark)
+            : deleteUnseenCustomers(db, mark),
+        ),
+      getState: (key) => settle(() => getState(db, key)),
+      setState: (key, value) => settle(() => setState(db, key, value)),
+      version: () => settle(() => version(db)),
+      counts: () => settle(() => counts(db)),
+      listConversations: (query) => settle(() => listConversations(db, query)),
+      countChangedSince: (filters, since) => settle(() => countChangedSince(db, filters, since)),
+      exportConversations: async function* (query) {
+        const reader = exportReader(db, options)
+        try {
+          for (const batch of exportConversations(reader.db, query)) {
+            yield batch
+            // Each batch is read synchronously: let requests and the sync run between them.
+            await nextTurn()
+          }
+        } finally {
+          reader.close()
+        }
+      },
+      getConversation: (id) => settle(() => getConversation(db, id)),
+      searchCustomers: (q, limit) => settle(() => searchCustomers(db, q, limit)),
+      close: () => settle(() => db.guard(() => db.connection.close())),
+    }
+  })
+}

@@ -1,0 +1,132 @@
+// Conversations in, one transaction per call. A row is marked seen on every upsert but
+// changed only when an upstream field or its customer's name or email really differs, so
+// a refresh that reads the same page again raises neither the version nor any count.
+import type { SQLInputValue } from 'node:sqlite'
+import type { Conversation } from '../../../src/lib/contract.ts'
+import { customerKey, epochMs, lowerText, titleKey } from '../sort-keys.ts'
+import { numberOf, textOf, type Database, type Row } from './database.ts'
+import { nextSeq, recordRemoval } from './write-sequence.ts'
+
+type Values = {
+  title: string | null
+  customerUserId: string | null
+  messageCount: number | null
+  createdAt: string | null
+  updatedAt: string | null
+  customerName: string | null
+  customerEmail: string | null
+  customerRef: number | null
+}
+
+const sameContent = (row: Row, v: Values) =>
+  textOf(row.title) === v.title &&
+  textOf(row.customer_user_id) === v.customerUserId &&
+  numberOf(row.message_count) === v.messageCount &&
+  textOf(row.created_at) === v.createdAt &&
+  textOf(row.updated_at) === v.updatedAt &&
+  textOf(row.customer_name) === v.customerName &&
+  textOf(row.customer_email) === v.customerEmail &&
+  numberOf(row.customer_ref) === v.customerRef
+
+function valuesOf(db: Database, conversation: Conversation): Values {
+  const customerUserId = conversation.customer_user_id ?? null
+  const customer =
+    customerUserId === null
+      ? undefined
+      : db.get('SELECT rowid, name, email FROM customers WHERE id = ?', [customerUserId])
+  return {
+    title: conversation.title ?? null,
+    customerUserId,
+    messageCount: conversation.message_count ?? null,
+    createdAt: conversation.created_at ?? null,
+    updatedAt: conversation.updated_at ?? null,
+    customerName: textOf(customer?.name),
+    customerEmail: textOf(customer?.email),
+    customerRef: numberOf(customer?.rowid),
+  }
+}
+
+const columns = (v: Values) => [
+  v.title,
+  v.customerUserId,
+  v.messageCount,
+  v.createdAt,
+  v.updatedAt,
+  v.customerName,
+  v.customerEmail,
+  v.customerRef,
+  titleKey(v.title),
+  customerKey({ name: v.customerName, email: v.customerEmail }, v.customerUserId),
+  v.customerUserId === null ? null : lowerText(v.customerUserId),
+  epochMs(v.createdAt),
+  epochMs(v.updatedAt),
+]
+
+const SET = `title = ?, customer_user_id = ?, message_count = ?, created_at = ?, updated_at = ?,
+  customer_name = ?, customer_email = ?, customer_ref = ?, title_key = ?, customer_key = ?, customer_id_lc = ?,
+  created_ms = ?, updated_ms = ?`
+
+/** Upserts one conversation; true when it is new or its content changed. */
+function upsertOne(db: Database, conversation: Conversation, seq: number): boolean {
+  const values = valuesOf(db, conversation)
+  const existing = db.get('SELECT * FROM conversations WHERE id = ?', [conversation.id])
+  if (existing && sameContent(existing, values)) {
+    db.run('UPDATE conversations SET seen_seq = ? WHERE rowid = ?', [seq, existing.rowid ?? null])
+    return false
+  }
+  const row = columns(values)
+  const key = titleKey(values.title)
+  if (!existing) {
+    const rowid = db.insert(
+      `INSERT INTO conversations (id, title, customer_user_id, message_count, created_at,
+         updated_at, customer_name, customer_email, customer_ref, title_key, customer_key,
+         customer_id_lc, created_ms, updated_ms, seen_seq, changed_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [conversation.id, ...row, seq, seq],
+    )
+    if (key !== null) indexTitle(db, rowid, key)
+    return true
+  }
+  const rowid = existing.rowid ?? null
+  db.run(`UPDATE conversations SET ${SET}, seen_seq = ?, changed_seq = ? WHERE rowid = ?`, [
+    ...row,
+    seq,
+    seq,
+    rowid,
+  ])
+  const oldKey = textOf(existing.title_key)
+  if (oldKey !== key) {
+    if (oldKey !== null) db.run('DELETE FROM title_text WHERE rowid = ?', [rowid])
+    if (key !== null) indexTitle(db, rowid, key)
+  }
+  return true
+}
+
+const indexTitle = (db: Database, rowid: SQLInputValue | undefined, key: string) =>
+  db.run('INSERT INTO title_text (rowid, title_key) VALUES (?, ?)', [rowid ?? null, key])
+
+export function upsertConversations(db: Database, rows: readonly Conversation[]): number {
+  if (rows.length === 0) return 0
+  return db.write(() => {
+    const seq = nextSeq(db)
+    let changed = 0
+    for (const row of rows) if (upsertOne(db, row, seq)) changed++
+    return changed
+  })
+}
+
+/** Drops every conversation not upserted since `mark`; the removal raises the version. */
+export function deleteUnseenConversations(db: Database, mark: number): number {
+  return db.write(() => {
+    const gone = db.iterate('SELECT rowid, title_key FROM conversations WHERE seen_seq <= ?', [
+      mark,
+    ])
+    for (const row of gone) {
+      if (row.title_key !== null)
+        db.run('DELETE FROM title_text WHERE rowid = ?', [row.rowid ?? null])
+    }
+    const removed = db.run('DELETE FROM conversations WHERE seen_seq <= ?', [mark])
+    if (removed > 0) recordRemoval(db, nextSeq(db))
+    return removed
+  })
+}

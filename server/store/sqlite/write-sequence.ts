@@ -1,0 +1,31 @@
+// The mirror's global write sequence. Each write call takes the next number: rows it
+// upserts are marked seen at it, rows whose content it changes are marked changed at it,
+// and a removal records it, so the highest number is the mirror's version.
+import type { Database } from './database.ts'
+import { numberOf } from './database.ts'
+
+/** The next sequence number; call inside a write transaction. */
+export function nextSeq(db: Database): number {
+  return (
+    numberOf(
+      db.get('UPDATE mirror SET write_seq = write_seq + 1 RETURNING write_seq')?.write_seq,
+    ) ?? 0
+  )
+}
+
+export function currentSeq(db: Database): number {
+  return numberOf(db.get('SELECT write_seq FROM mirror')?.write_seq) ?? 0
+}
+
+/** Removals change what a list shows although no remaining row changed. */
+export function recordRemoval(db: Database, seq: number): void {
+  db.run('UPDATE mirror SET removed_version = ?', [seq])
+}
+
+export function version(db: Database): number {
+  const row = db.get(
+    `SELECT max(coalesce((SELECT max(changed_seq) FROM conversations), 0), removed_version) AS v
+     FROM mirror`,
+  )
+  return numberOf(row?.v) ?? 0
+}

@@ -1,0 +1,15 @@
+// The part of the mirror the sync uses: it writes pages, marks and deletes, keeps its own
+// small state, and reads the two figures its status reports. Tests hand in a fake.
+import type { Store } from '../store/store.ts'
+
+export type SyncStore = Pick<
+  Store,
+  | 'upsertConversations'
+  | 'upsertCustomers'
+  | 'seenMark'
+  | 'deleteUnseen'
+  | 'getState'
+  | 'setState'
+  | 'version'
+  | 'counts'
+>

@@ -1,0 +1,61 @@
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import type { ConversationPage, ListFilters, SyncStatus } from '../../lib/contract.ts'
+import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
+import { useThrottled } from '../../lib/use-throttled.ts'
+
+/** The page asks the server again at most this often as the mirror's version rises. */
+const FOLLOW_MS = 500
+
+/**
+ * Keeps the rows on screen in step with the mirror, as CONTRACT.md wants it seen. Until
+ * the first complete list, the rows follow the sync: each rise of the pushed version
+ * refetches the page, so rows appear as they are written. When loading ends the page is
+ * read once more. After that the rows hold still: a rise asks the server how many of this
+ * view's conversations are new or updated since the rows shown, and `show` reads them.
+ */
+export function useListFreshness(
+  status: SyncStatus | null,
+  list: UseQueryResult<ConversationPage>,
+  filters: ListFilters,
+) {
+  const client = useQueryClient()
+  const version = useThrottled(status?.version ?? null, FOLLOW_MS)
+  const loading = status !== null && !status.complete
+
+  // The version at which this page saw loading end: rows older than it are caught up with.
+  const [sawLoading, setSawLoading] = useState(false)
+  const [completedAt, setCompletedAt] = useState<number | null>(null)
+  if (loading && !sawLoading) setSawLoading(true)
+  if (status?.complete && sawLoading) {
+    setSawLoading(false)
+    setCompletedAt(status.version)
+  }
+
+  const shown = list.data && !list.isPlaceholderData ? list.data.version : null
+  const behind = version !== null && shown !== null && version > shown
+  const following = loading || (completedAt !== null && shown !== null && shown < completedAt)
+  // One read per pushed version: a page that answers at an older version than the status
+  // (a lagging replica) is not asked again and again.
+  const askedFor = useRef<number | null>(null)
+  const { refetch, isFetching } = list
+  useEffect(() => {
+    if (!following || !behind || isFetching || askedFor.current === version) return
+    askedFor.current = version
+    void refetch()
+  }, [following, behind, isFetching, refetch, version])
+
+  const since = status?.complete && !following && behind ? shown : null
+  const changes = useQuery({
+    ...conversationQueries.changes(filters, since ?? 0, version ?? 0),
+    enabled: since !== null,
+  })
+
+  return {
+    /** The rows follow the sync (it is loading, or has just ended and is being caught up with). */
+    following,
+    /** Conversations of this view new or updated since the rows shown (0 while following). */
+    pending: since === null ? 0 : (changes.data?.count ?? 0),
+    show: () => client.invalidateQueries({ queryKey: conversationQueries.lists() }),
+  }
+}
