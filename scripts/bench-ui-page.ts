@@ -129,18 +129,19 @@ export async function sortBy(page: Page, column: string, expected: 'ascending' |
     const table = element.closest('table')
     if (!header || !table) return Number.NaN
     const started = performance.now()
-    await new Promise<void>((resolve) => {
+    const shown = await new Promise<boolean>((resolve) => {
       const check = () => {
         const sorted = header.getAttribute('aria-sort') === expected
         if (!sorted || table.getAttribute('aria-busy') !== 'false') return
         observer.disconnect()
-        resolve()
+        resolve(true)
       }
       const observer = new MutationObserver(check)
       observer.observe(table, { attributes: true, childList: true, subtree: true })
+      setTimeout(() => resolve(false), 10_000)
       ;(element as HTMLButtonElement).click()
     })
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
-    return performance.now() - started
+    return shown ? performance.now() - started : Number.NaN
   }, expected)
 }

@@ -9,10 +9,8 @@ test('an I/O error, whatever its extended code, becomes io_error naming the file
   // SQLITE_IOERR_WRITE = 10 | (3 << 8)
   const error = toStoreError(sqliteFailure(778), '/data/mirror.sqlite')
   expect(error).toBeInstanceOf(StoreError)
-  expect(error).toMatchObject({
-    code: 'io_error',
-    message: expect.stringContaining('/data/mirror.sqlite'),
-  })
+  expect(error).toMatchObject({ code: 'io_error' })
+  expect(String(error)).toContain('/data/mirror.sqlite')
 })
 
 test('a full disk becomes disk_full, a damaged file corrupt', () => {

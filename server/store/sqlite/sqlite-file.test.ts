@@ -85,12 +85,17 @@ test('a full disk fails the write whole, as disk_full, and the mirror stays read
   let written = 0
   for (let n = 0; n < 100 && failure === undefined; n++) {
     await store.upsertConversations(page(n)).then(
-      () => void written++,
-      (error: unknown) => void (failure = error),
+      () => {
+        written++
+      },
+      (error: unknown) => {
+        failure = error
+      },
     )
   }
   expect(failure).toBeInstanceOf(StoreError)
-  expect(failure).toMatchObject({ code: 'disk_full', message: expect.stringContaining('is full') })
+  expect(failure).toMatchObject({ code: 'disk_full' })
+  expect(String(failure)).toContain('is full')
   expect(written).toBeGreaterThan(0)
   expect(await store.counts()).toEqual({ conversations: written * 100, customers: 0 })
   await store.close()
@@ -125,8 +130,10 @@ test('an export reads one snapshot while the sync goes on writing', async () => 
 test('names DATABASE_URL and its forms for a URL it cannot open', async () => {
   await expect(openStore('mysql://user:secret@db/x')).rejects.toMatchObject({
     code: 'unsupported_url',
-    message: expect.stringMatching(/DATABASE_URL must be file:PATH .* or postgres:\/\//),
   })
+  await expect(openStore('mysql://user:secret@db/x')).rejects.toThrow(
+    /DATABASE_URL must be file:PATH .* or postgres:\/\//,
+  )
   await expect(openStore('mysql://user:secret@db/x')).rejects.not.toThrow('secret')
   await expect(openStore('postgres://u:p@db/x')).rejects.toThrow('later release')
   await expect(openStore('postgresql://u:p@db/x')).rejects.toMatchObject({
