@@ -11,6 +11,7 @@ import { applyProtection } from './http/protection.ts'
 import { readyRoute } from './http/ready-route.ts'
 import { printable } from './logger.ts'
 import type { Services } from './services.ts'
+import { StoreError } from './store/store-error.ts'
 
 export function createApp(services: Services): Hono {
   const { logger, store } = services
@@ -46,6 +47,13 @@ export function createApp(services: Services): Hono {
         c.header('Retry-After', String(error.retryAfterSeconds))
       }
       return c.json(errorBody(error.code, error.message), error.status as ContentfulStatusCode)
+    }
+    if (error instanceof StoreError) {
+      logger.error(`${c.req.method} ${printable(c.req.path)}: mirror: ${error.message}`, {
+        code: error.code,
+      })
+      const message = `The dashboard's database cannot be read right now (${error.code}); its log has the details.`
+      return c.json(errorBody('mirror_unavailable', message), 503)
     }
     if (error instanceof HTTPException) {
       return c.json(
