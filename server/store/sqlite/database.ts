@@ -44,26 +44,28 @@ export function createDatabase(connection: DatabaseSync, file: string): Database
       throw toStoreError(error, file)
     }
   }
-  let savepoints = 0
-  // A getter, read afresh each time: a failed COMMIT may already have rolled back.
-  const inTransaction = () => connection.isTransaction
+  // Tracked here rather than read from connection.isTransaction, which Node 22 lacks.
+  let depth = 0
   const write = <T>(work: () => T): T =>
     guard(() => {
+      if (depth > 0) return inSavepoint(work)
       // BEGIN IMMEDIATE takes the write lock first, so a second writer waits (busy timeout)
       // instead of failing half-way when its read turns into a write.
-      if (inTransaction()) return inSavepoint(work)
       connection.exec('BEGIN IMMEDIATE')
+      depth++
       try {
         const result = work()
         connection.exec('COMMIT')
         return result
       } catch (error) {
-        if (inTransaction()) connection.exec('ROLLBACK')
+        rollback(connection)
         throw error
+      } finally {
+        depth--
       }
     })
   const inSavepoint = <T>(work: () => T): T => {
-    const name = `nested_${++savepoints}`
+    const name = `nested_${depth++}`
     connection.exec(`SAVEPOINT ${name}`)
     try {
       const result = work()
@@ -74,7 +76,7 @@ export function createDatabase(connection: DatabaseSync, file: string): Database
       connection.exec(`RELEASE ${name}`)
       throw error
     } finally {
-      savepoints--
+      depth--
     }
   }
   return {
@@ -99,6 +101,15 @@ export function createDatabase(connection: DatabaseSync, file: string): Database
     },
     write,
     guard,
+  }
+}
+
+/** Ends a failed transaction; SQLite may already have rolled it back itself (a full disk). */
+export function rollback(connection: DatabaseSync): void {
+  try {
+    connection.exec('ROLLBACK')
+  } catch {
+    // No transaction was left to roll back.
   }
 }
 

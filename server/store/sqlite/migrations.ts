@@ -3,6 +3,7 @@
 // newer dashboard is refused untouched: an older release cannot know what its rows mean.
 import type { DatabaseSync } from 'node:sqlite'
 import { StoreError } from '../store-error.ts'
+import { rollback } from './database.ts'
 
 /** Marks the file as this dashboard's mirror (PRAGMA application_id), "PCDM". */
 const APPLICATION_ID = 0x5043444d
@@ -99,7 +100,7 @@ export function migrate(db: DatabaseSync, file: string): void {
       db.exec('COMMIT')
       if (sql === undefined) return
     } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK')
+      rollback(db)
       throw error
     }
   }

@@ -26,11 +26,9 @@ function prepareFile(path: string) {
 }
 
 function connect(path: string, options: ConnectionOptions, readOnly: boolean) {
-  const connection = new DatabaseSync(path, {
-    readOnly,
-    timeout: options.busyTimeoutMs ?? 5000,
-    enableForeignKeyConstraints: false,
-  })
+  const connection = new DatabaseSync(path, { readOnly, enableForeignKeyConstraints: false })
+  // As pragmas, not constructor options: Node 22 (see `engines`) has no `timeout` option.
+  connection.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
   connection.exec(`PRAGMA cache_size = ${-1024 * (options.cacheSizeMb ?? 64)}`)
   return connection
 }

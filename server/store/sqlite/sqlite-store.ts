@@ -32,11 +32,8 @@ function exportReader(db: Database, options: SqliteOptions) {
   reader.guard(() => reader.connection.exec('BEGIN'))
   return {
     db: reader,
-    close: () =>
-      reader.guard(() => {
-        if (reader.connection.isTransaction) reader.connection.exec('COMMIT')
-        reader.connection.close()
-      }),
+    // Closing ends the read transaction with it.
+    close: () => reader.guard(() => reader.connection.close()),
   }
 }
 
