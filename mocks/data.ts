@@ -1,9 +1,14 @@
 // The mock's data set: seeded, deterministic, cheap enough for 100,000 conversations.
 // The list is kept in perform.chat's order, newest-created first, which is not the
-// order of updated_at: that is the dashboard's job.
+// order of updated_at: that is the dashboard's job. What each conversation says is in
+// plan.ts (its story) and messages.ts (its messages, made on request).
 import type { Conversation, CustomerUser } from '../src/lib/contract.ts'
+import { customerLocale } from './languages.ts'
+import { planOf, type Plan } from './plan.ts'
 import { createRandom, mixSeed, type Random } from './prng.ts'
-import { asciiSlug, conversationTitle, personName, unusualTitles } from './sample-text.ts'
+import { asciiSlug, personName } from './sample-text.ts'
+import { longThread, patchAt, sharesUpdatedAt } from './special-rows.ts'
+import { naturalGaps, sum, timingRandom } from './timeline.ts'
 
 export type MockDbOptions = {
   seed?: number
@@ -26,11 +31,6 @@ const hour = 60 * minute
 const day = 24 * hour
 const span = 180 * day
 
-/** Index (in list order) → what makes that row special. Kept near the head on purpose. */
-const longThread = 1
-const emptyThread = 2
-const titleSlots = new Map(unusualTitles.map((title, i) => [3 + i * 7, title]))
-
 export function createMockDb(options: MockDbOptions = {}): MockDb {
   const resolved: ResolvedOptions = {
     seed: options.seed ?? 1,
@@ -49,66 +49,74 @@ export function createMockDb(options: MockDbOptions = {}): MockDb {
     byId: new Map(),
     nextNumber: 1,
   }
+  const pickCustomer = customerPicker(customers)
   const nowMs = resolved.now.getTime()
   const gap = span / Math.max(1, resolved.conversations)
-  let created = nowMs - random.int(1, 10) * minute
+  let created = nowMs - random.int(15, 40) * minute
   const rows: Conversation[] = []
   for (let i = 0; i < resolved.conversations; i++) {
     const number = resolved.conversations - i
+    const plan = planOf(resolved, number)
+    const duration = sum(naturalGaps(timingRandom(resolved.seed, number), plan.messages))
+    // The long thread is a whole afternoon's chat that ended a little while ago.
+    if (i === longThread)
+      created = Math.min(created, nowMs - duration - random.int(20, 90) * minute)
+    const row = createConversation(plan, number, created, duration, nowMs)
+    row.customer_user_id = pickCustomer(random, plan.pack.language)
     const previous = rows[i - 1]
-    const row = createConversation(random, db, number, created, nowMs)
-    // Equal updated_at values exist in real data; the page must break the tie by id.
-    if (i % 50 === 49 && previous?.updated_at) row.updated_at = previous.updated_at
+    if (sharesUpdatedAt(i) && previous?.updated_at) row.updated_at = previous.updated_at
+    patchAt(i)?.(row)
     rows.push(row)
     created -= random.int(1, Math.max(2, Math.round(gap * 2)))
   }
-  decorate(rows)
   db.conversations = rows
   db.nextNumber = resolved.conversations + 1
   for (const row of rows) db.byId.set(row.id, row)
   return db
 }
 
-function decorate(rows: Conversation[]) {
-  titleSlots.forEach((title, index) => {
-    const row = rows[index]
-    if (row) row.title = title
-  })
-  const set = (index: number, patch: (row: Conversation) => void) => {
-    const row = rows[index]
-    if (row) patch(row)
-  }
-  set(longThread, (row) => (row.message_count = 250))
-  set(emptyThread, (row) => (row.message_count = 0))
-  // The real service may null or omit any field.
-  set(12, (row) => (row.title = null))
-  set(19, (row) => delete row.title)
-  set(26, (row) => (row.customer_user_id = null))
-  set(33, (row) => delete row.customer_user_id)
-  set(40, (row) => (row.message_count = null))
-  set(47, (row) => delete row.message_count)
-}
-
+/**
+ * updated_at is the last message's time: the end of the natural thread, or a late
+ * comeback. One that just arrived (duration 0) ends where it starts.
+ */
 function createConversation(
-  random: Random,
-  db: MockDb,
+  plan: Plan,
   number: number,
   createdMs: number,
+  duration: number,
   nowMs: number,
 ): Conversation {
-  const recent = random.chance(0.1)
-  const age = nowMs - createdMs
-  const updatedMs = recent
-    ? Math.max(createdMs, nowMs - random.int(0, 59) * minute)
-    : createdMs + random.int(0, Math.min(age, 3 * day))
-  const customers = db.options.customers
+  // A thread that would run past now ends a little before it instead, squeezed.
+  let updatedMs = Math.min(createdMs + duration, nowMs - 5 * minute)
+  if (plan.reopenedAgo !== undefined) updatedMs = Math.max(updatedMs, nowMs - plan.reopenedAgo)
+  updatedMs = Math.max(createdMs, Math.min(updatedMs, nowMs))
   return {
     id: `conv_${number}`,
-    title: conversationTitle(random),
-    customer_user_id: customers > 0 ? `cu_${random.int(1, customers)}` : null,
-    message_count: random.int(1, 40),
+    title: plan.title,
+    customer_user_id: null,
+    message_count: plan.messages,
     created_at: new Date(createdMs).toISOString(),
     updated_at: new Date(updatedMs).toISOString(),
+  }
+}
+
+function localeOf(customer: CustomerUser): string {
+  const { metadata } = customer
+  return typeof metadata === 'object' && metadata !== null && 'locale' in metadata
+    ? String(metadata.locale)
+    : 'en'
+}
+
+/** Customers mostly write in their own locale's language. */
+function customerPicker(customers: readonly CustomerUser[]) {
+  const byLocale = new Map<string, CustomerUser[]>()
+  for (const customer of customers) {
+    const locale = localeOf(customer)
+    byLocale.set(locale, [...(byLocale.get(locale) ?? []), customer])
+  }
+  return (random: Random, language: string): string | null => {
+    const fitting = byLocale.get(language) ?? customers
+    return fitting.length > 0 ? random.pick(fitting).id : null
   }
 }
 
@@ -122,7 +130,7 @@ function createCustomer(random: Random, number: number, nowMs: number): Customer
     email: `${asciiSlug(first)}.${asciiSlug(last)}${number}@example.com`,
     metadata: {
       plan: random.pick(['free', 'pro', 'enterprise']),
-      locale: random.pick(['en', 'de', 'ar']),
+      locale: customerLocale(number),
     },
     active: random.chance(0.85),
     created_at: new Date(created).toISOString(),
@@ -137,11 +145,16 @@ function createCustomer(random: Random, number: number, nowMs: number): Customer
 export function insertConversations(db: MockDb, count: number): Conversation[] {
   const newest = db.conversations[0]?.created_at
   let created = Math.max(Date.now(), newest ? Date.parse(newest) + 1000 : 0)
+  const pickCustomer = customerPicker(db.customers)
   const added: Conversation[] = []
   for (let i = 0; i < count; i++) {
     const number = db.nextNumber++
-    const random = createRandom(mixSeed(db.options.seed, number))
-    const row = createConversation(random, db, number, created, created)
+    const plan = planOf(db.options, number)
+    const row = createConversation(plan, number, created, 0, created)
+    row.customer_user_id = pickCustomer(
+      createRandom(mixSeed(db.options.seed, number)),
+      plan.pack.language,
+    )
     db.byId.set(row.id, row)
     added.unshift(row)
     created += 1000
