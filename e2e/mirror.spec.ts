@@ -29,7 +29,7 @@ async function allIds(url: string): Promise<string[]> {
     const response = await fetch(`${url}/api/conversations?page=${page}&limit=100`)
     const body = ConversationPageSchema.parse(await response.json())
     ids.push(...body.data.map((row) => row.id))
-    if (page >= body.pagination.total_pages) return ids
+    if (page >= (body.pagination.total_pages ?? 0)) return ids
   }
 }
 

@@ -16,7 +16,8 @@ test('a click opens the conversation, and Back returns to the same list view', a
   await waitForCompleteList(page)
   await bodyRow(page, 2).getByRole('cell').first().click()
 
-  await expect(page).toHaveURL(new RegExp(`/conversations/${target?.id ?? ''}$`))
+  // The conversation's URL carries the list's query string, so a link opens both.
+  await expect(page).toHaveURL(new RegExp(`/conversations/${target?.id ?? ''}\\?page=2$`))
   const region = page.getByRole('region', { name: target?.title?.trim() ?? '' })
   await expect(region.getByRole('heading', { level: 1 })).toHaveText(target?.title?.trim() ?? '')
 
@@ -35,15 +36,16 @@ test('the keyboard moves between rows, Enter opens, Escape closes and focus retu
   await waitForCompleteList(page)
   await bodyRow(page, 1).focus()
   await page.keyboard.press('ArrowDown')
-  await page.keyboard.press('j')
+  await page.keyboard.press('ArrowDown')
   await expect(bodyRow(page, 3)).toBeFocused()
-  await page.keyboard.press('k')
+  await page.keyboard.press('ArrowUp')
   await expect(bodyRow(page, 2)).toBeFocused()
   await page.keyboard.press('Enter')
 
   const opened = expected.filter((c) => (c.title ?? '').toLowerCase().includes('request'))[1]
-  await expect(page).toHaveURL(new RegExp(`/conversations/${opened?.id ?? ''}$`))
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(opened?.title?.trim() ?? '')
+  await expect(page).toHaveURL(new RegExp(`/conversations/${opened?.id ?? ''}\\?q=request$`))
+  const region = page.getByRole('region', { name: opened?.title?.trim() ?? '', exact: true })
+  await expect(region.getByRole('heading', { level: 1 })).toHaveText(opened?.title?.trim() ?? '')
   await page.keyboard.press('Escape')
   await expect(page).toHaveURL(/\/\?q=request$/)
   await expect(bodyRow(page, 2)).toBeFocused()

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 import type { Conversation } from '../src/lib/contract.ts'
 
-export const table = (page: Page) => page.getByRole('table', { name: 'Conversations' })
+export const table = (page: Page) => page.getByRole('table', { name: 'Conversations', exact: true })
 
 /** The Title cell of every body row on the current page, as the user reads it. */
 export async function visibleTitles(page: Page): Promise<string[]> {

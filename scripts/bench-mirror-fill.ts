@@ -1,10 +1,10 @@
 // A complete-looking SQLite mirror of 1,000,000 synthetic conversations over 200,000
 // customers, written through the store's own upserts (the sync's write path, in calls of
 // 10,000 rows instead of pages of 100). Filling takes minutes, so the file is kept in the
-// temporary folder under a key that changes with this script and with the store's write
-// and schema code: a re-run reuses it, a change to either fills it again.
+// temporary folder under a key that changes with this script and with the store's schema
+// and sort keys: a re-run reuses it, a change to either fills it again.
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStore } from '../server/store/open-store.ts'
@@ -80,14 +80,18 @@ function makeConversation(n: number): Conversation {
   }
 }
 
-/** What the filled file depends on: this script, and the store's schema and write path. */
+/**
+ * What the filled file depends on: this script, the schema, and the keys stored beside each
+ * row. The write path's own code is left out: it changes for speed far more often than for
+ * what it stores, and a refill costs minutes (delete /tmp/bench-mirror-* to force one).
+ */
 function fillKey(): string {
   const hash = createHash('sha256')
-  const sources = ['migrations.ts', 'write-conversations.ts', 'write-customers.ts']
+  const store = join(import.meta.dirname, '../server/store')
   for (const file of [
     import.meta.filename,
-    join(import.meta.dirname, '../server/store/sort-keys.ts'),
-    ...sources.map((name) => join(import.meta.dirname, '../server/store/sqlite', name)),
+    `${store}/sort-keys.ts`,
+    `${store}/sqlite/migrations.ts`,
   ])
     hash.update(readFileSync(file))
   return hash.digest('hex').slice(0, 12)
@@ -111,8 +115,10 @@ async function fill(path: string) {
 export async function filledMirror(): Promise<{ path: string; reused: boolean; fillMs: number }> {
   const path = join(tmpdir(), `bench-mirror-${fillKey()}.sqlite`)
   if (existsSync(path)) return { path, reused: true, fillMs: 0 }
+  // Files of other keys are stale: 650 MB each.
+  for (const name of readdirSync(tmpdir()))
+    if (name.startsWith('bench-mirror-')) rmSync(join(tmpdir(), name), { force: true })
   const partial = `${path}.partial`
-  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true })
   const started = performance.now()
   await fill(partial)
   // Closing the last connection checkpointed the WAL: the one file holds everything.

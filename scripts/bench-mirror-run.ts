@@ -38,11 +38,14 @@ export async function completeMirrorCopy(filled: string, binding: Binding) {
   return {
     databaseUrl: `file:${path}`,
     /** How many conversations the store itself says match these filters. */
-    count: async (filters: ListFilters) => {
+    count: async (filters: Partial<ListFilters>) => {
       const reader = await openStore(`file:${path}`)
       try {
         const sort = { column: 'updated_at', desc: true } as const
-        return (await reader.listConversations({ ...filters, page: 1, limit: 1, sort })).total
+        const query = { customer: '', q: '', text: '', ...filters, page: 1, limit: 1, sort }
+        const { total } = await reader.listConversations(query)
+        if (total === null) throw new Error('the store answered without a count')
+        return total
       } finally {
         await reader.close()
       }

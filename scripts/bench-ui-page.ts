@@ -16,9 +16,24 @@ export type LoadFigures = {
   apiTransferred: number
   /** Whether /api/events was among the finished resources (an open stream is not). */
   eventsCounted: boolean
+  /** The first page of rows: its request sent, its last byte in, the rows painted. */
+  rowsSent: number
+  rowsArrived: number
+  rowsPainted: number
 }
 
 const viewport = { width: 1280, height: 800 }
+
+// Runs in the page before its scripts: marks the first paint showing a real (not
+// skeleton) row of the table, which need not be the largest paint.
+const ROWS_OBSERVER = `(() => {
+  const seen = new MutationObserver(() => {
+    if (!document.querySelector('table tbody tr:not([aria-hidden])')) return
+    seen.disconnect()
+    requestAnimationFrame(() => setTimeout(() => performance.mark('bench-rows-painted')))
+  })
+  seen.observe(document, { childList: true, subtree: true })
+})()`
 
 /** A fresh context (empty caches) at 1280 × 800 in US English. */
 export const freshPage = async (browser: Browser) =>
@@ -47,6 +62,7 @@ export async function waitForList(page: Page, total: number) {
 export async function measureLoad(browser: Browser, url: string, total: number) {
   const page = await freshPage(browser)
   const cdp = await page.context().newCDPSession(page)
+  await page.addInitScript(ROWS_OBSERVER)
   // The page prefetches page 2 once page 1 shows: part of what a first visit transfers.
   const prefetched = page.waitForResponse((r) => /\/api\/conversations\?.*page=2/.test(r.url()))
   await page.goto(`${url}/`)
@@ -66,6 +82,7 @@ export async function measureLoad(browser: Browser, url: string, total: number) 
       ...performance.getEntriesByType('resource'),
     ] as PerformanceResourceTiming[]
     const api = entries.filter((e) => new URL(e.name).pathname.startsWith('/api/'))
+    const rows = api.find((e) => new URL(e.name).pathname === '/api/conversations')
     const sum = (list: PerformanceResourceTiming[]) =>
       list.reduce((bytes, e) => bytes + e.transferSize, 0)
     return {
@@ -75,6 +92,9 @@ export async function measureLoad(browser: Browser, url: string, total: number) 
       transferred: sum(entries),
       apiTransferred: sum(api),
       eventsCounted: api.some((e) => e.name.includes('/api/events')),
+      rowsSent: rows?.startTime ?? Number.NaN,
+      rowsArrived: rows?.responseEnd ?? Number.NaN,
+      rowsPainted: performance.getEntriesByName('bench-rows-painted')[0]?.startTime ?? Number.NaN,
     }
   })
   const mb = (bytes: number) => bytes / 1024 / 1024
@@ -89,27 +109,52 @@ export async function measureLoad(browser: Browser, url: string, total: number) 
   } satisfies LoadFigures
 }
 
+export type SearchFigures = {
+  term: string
+  /** `search-applied` → `search-painted`; NaN when it never painted. */
+  ms: number
+  /** Applied → the list's request sent; the request (sent → last byte); last byte → painted. */
+  beforeMs: number
+  fetchMs: number
+  afterMs: number
+}
+
 /** Types `term` into Search titles; the page's own marks: applied (after debounce) → painted. */
-export async function search(page: Page, term: string): Promise<number> {
+export async function search(page: Page, term: string): Promise<SearchFigures> {
   await page.evaluate(() => {
     performance.clearMarks()
-    const painted = new Promise<number>((resolve) => {
+    performance.clearResourceTimings()
+    const marks = new Promise<{ applied: number; painted: number }>((resolve) => {
       const observer = new PerformanceObserver((list) => {
         const mark = list.getEntriesByName('search-painted')[0]
         if (!mark) return
         observer.disconnect()
         const applied = performance.getEntriesByName('search-applied').at(-1)
-        resolve(applied ? mark.startTime - applied.startTime : Number.NaN)
+        resolve({ applied: applied?.startTime ?? Number.NaN, painted: mark.startTime })
       })
       observer.observe({ type: 'mark' })
-      setTimeout(() => resolve(Number.NaN), 10_000)
+      setTimeout(() => resolve({ applied: Number.NaN, painted: Number.NaN }), 10_000)
     })
-    Object.assign(window, { benchSearchPainted: painted })
+    Object.assign(window, { benchSearchMarks: marks })
   })
   await page.getByRole('textbox', { name: 'Search titles' }).fill(term)
-  return page.evaluate(
-    () => (window as unknown as { benchSearchPainted: Promise<number> }).benchSearchPainted,
-  )
+  return page.evaluate(async (term) => {
+    type Marks = { applied: number; painted: number }
+    const { applied, painted } = await (window as unknown as { benchSearchMarks: Promise<Marks> })
+      .benchSearchMarks
+    const request = performance.getEntriesByType('resource').find((entry) => {
+      const url = new URL(entry.name)
+      const first = (url.searchParams.get('page') ?? '1') === '1'
+      return url.pathname === '/api/conversations' && url.searchParams.get('q') === term && first
+    }) as PerformanceResourceTiming | undefined
+    return {
+      term,
+      ms: painted - applied,
+      beforeMs: (request?.startTime ?? Number.NaN) - applied,
+      fetchMs: request?.duration ?? Number.NaN,
+      afterMs: painted - (request?.responseEnd ?? Number.NaN),
+    }
+  }, term)
 }
 
 /** The count the page shows, e.g. 83,412 for "83,412 conversations". */

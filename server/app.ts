@@ -9,6 +9,8 @@ import { clientAddress, clientKey } from './http/client-address.ts'
 import { conversationRoutes } from './http/conversation-routes.ts'
 import { applyProtection } from './http/protection.ts'
 import { readyRoute } from './http/ready-route.ts'
+import { createViewCounts } from './http/view-counts.ts'
+import { viewRoutes } from './http/view-routes.ts'
 import { printable } from './logger.ts'
 import type { Services } from './services.ts'
 import { StoreError } from './store/store-error.ts'
@@ -26,6 +28,14 @@ export function createApp(services: Services): Hono {
     services.push.handle(c, clientKey(clientAddress(c, services.config.trustProxyHops))),
   )
   app.route('/api', conversationRoutes(services))
+  app.route(
+    '/api',
+    viewRoutes({
+      store,
+      counts: createViewCounts({ store, logger }),
+      onChange: () => services.push.viewsChanged(),
+    }),
+  )
 
   app.get('/api/customers', async (c) => {
     const q = c.req.query('q') ?? ''

@@ -32,7 +32,15 @@ function compressor(encoding: Encoding): TransformStream<Uint8Array, Uint8Array>
       : createGzip()
   const flushKind = encoding === 'br' ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH
   let output: TransformStreamDefaultController<Uint8Array> | undefined
-  zlib.on('data', (chunk: Buffer) => output?.enqueue(new Uint8Array(chunk)))
+  zlib.on('data', (chunk: Buffer) => {
+    // The reader may be gone (a cancelled fetch): stop compressing instead of throwing
+    // from an event handler, which would take the whole process down.
+    try {
+      output?.enqueue(new Uint8Array(chunk))
+    } catch {
+      zlib.destroy()
+    }
+  })
   const transformer: Transformer<Uint8Array, Uint8Array> & { cancel: () => void } = {
     start: (controller) => void (output = controller),
     transform: (chunk) =>

@@ -37,6 +37,8 @@ export type PushHub = {
   handle: (c: Context, client: string) => Response
   /** Tells every open stream the server is restarting, then ends them. */
   closeAll: () => void
+  /** Tells every open stream that the saved views changed. */
+  viewsChanged: () => void
   open: () => number
 }
 
@@ -139,6 +141,9 @@ export function createPushHub(
         stream.send(`event: ${PUSH_EVENTS.restart}\ndata: {}\n\n`)
         stream.close()
       }
+    },
+    viewsChanged() {
+      for (const stream of streams) stream.send(`event: ${PUSH_EVENTS.views}\ndata: {}\n\n`)
     },
     open: () => streams.size,
   }

@@ -42,3 +42,11 @@ export const customerNeedle = (text: string): string => text.trim().toLowerCase(
 
 /** What a title search looks for (a folded substring); '' when the search is blank (no filter). */
 export const titleNeedle = (text: string): string => (text.trim() ? foldLine(text) : '')
+
+/**
+ * What makes two view names the same: case-folded (upper then lower, so "STRASSE" and
+ * "straße" meet), compatibility forms unified, outer spaces ignored. Not accent-insensitive:
+ * "Resume" and "Résumé" are two views.
+ */
+export const viewNameKey = (name: string): string =>
+  name.normalize('NFKC').trim().toUpperCase().toLowerCase().normalize('NFKC')

@@ -16,6 +16,8 @@ export type StoreErrorCode =
   | 'busy'
   | 'cannot_open'
   | 'read_only'
+  /** A unique value (a view's name) is taken. */
+  | 'conflict'
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode

@@ -1,6 +1,12 @@
 // Rows for the store contract suite: few enough to know every expected order by hand,
 // chosen so that each rule shows (ties, missing values, case, accents, time zones).
-import type { Conversation, CustomerUser, ListFilters, Sort } from '../../src/lib/contract.ts'
+import type {
+  Conversation,
+  CustomerUser,
+  ListFilters,
+  Message,
+  Sort,
+} from '../../src/lib/contract.ts'
 import type { ListQuery, Store } from './store.ts'
 
 export const conversation = (id: string, fields: Partial<Conversation> = {}): Conversation => ({
@@ -24,7 +30,51 @@ export const customer = (id: string, fields: Partial<CustomerUser> = {}): Custom
   ...fields,
 })
 
-export const NO_FILTERS: ListFilters = { customer: '', q: '' }
+export const NO_FILTERS: ListFilters = { customer: '', q: '', text: '' }
+
+/** Message `n` of a conversation, a minute after the one before. */
+export const message = (
+  conversationId: string,
+  n: number,
+  content: string | null,
+  fields: Partial<Message> = {},
+): Message => ({
+  id: `${conversationId}-m${n}`,
+  conversation_id: conversationId,
+  role: n % 2 === 0 ? 'user' : 'assistant',
+  content,
+  created_at: new Date(Date.UTC(2024, 0, 1, 12, n)).toISOString(),
+  ...fields,
+})
+
+/** Stores each conversation's messages (one string each), read for its current state. */
+export async function storeMessages(
+  store: Store,
+  threads: Record<string, readonly string[]>,
+): Promise<void> {
+  for (const [id, contents] of Object.entries(threads)) {
+    const held = await store.getConversation(id)
+    await store.replaceMessages(
+      id,
+      contents.map((content, n) => message(id, n, content)),
+      { message_count: held?.message_count ?? null, updated_at: held?.updated_at ?? null },
+    )
+  }
+}
+
+/** Conversations (`id` and default fields), each holding the given messages. */
+export async function withThreads(
+  store: Store,
+  threads: Record<string, readonly string[]>,
+): Promise<void> {
+  await store.upsertConversations(Object.keys(threads).map((id) => conversation(id)))
+  await storeMessages(store, threads)
+}
+
+/** The ids a message search finds, sorted (for comparing sets). */
+export async function found(store: Store, text: string, fields: Partial<ListQuery> = {}) {
+  return (await ids(store, { ...fields, text })).sort()
+}
 
 export const query = (fields: Partial<ListQuery> = {}): ListQuery => ({
   page: 1,

@@ -64,6 +64,7 @@ export function describeStoreReads(fresh: OpenFresh): void {
         updated_at: '2024-03-01T08:30:00+00:00',
         customer_name: null,
         customer_email: null,
+        last_message: null,
       },
     ])
     expect(await store.getConversation('c01')).toMatchObject({
@@ -146,9 +147,9 @@ export function describeStoreReads(fresh: OpenFresh): void {
     for (let i = 0; i < 2500; i += 100)
       await store.upsertConversations(manyConversations(2500).slice(i, i + 100))
     for (const filters of [
-      { customer: '', q: '' },
-      { customer: '', q: 'refund' },
-      { customer: 'CUST1', q: '' },
+      { customer: '', q: '', text: '' },
+      { customer: '', q: 'refund', text: '' },
+      { customer: 'CUST1', q: '', text: '' },
     ]) {
       const sort = { column: 'message_count', desc: true } as const
       const batches: string[][] = []

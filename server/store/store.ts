@@ -5,6 +5,7 @@ import type {
   ConversationRow,
   CustomerUser,
   ListFilters,
+  Message,
   Sort,
 } from '../../src/lib/contract.ts'
 
@@ -13,9 +14,25 @@ export type MirrorBinding = { upstreamUrl: string; keyId: string }
 
 export type ListKind = 'conversations' | 'customers'
 
+/** A saved view as stored; its query is the page's URL state (ViewQuerySchema). */
+export type StoredView = {
+  id: string
+  name: string
+  query: unknown
+  created_at: string
+  updated_at: string
+}
+
 export type ListQuery = ListFilters & { page: number; limit: number; sort: Sort }
 
 export type ExportQuery = ListFilters & { sort: Sort }
+
+/** A conversation whose messages the mirror lacks, or holds for an older state of it. */
+export type MessageSyncCandidate = {
+  id: string
+  message_count: number | null
+  updated_at: string | null
+}
 
 export type Store = {
   readonly backend: 'sqlite' | 'postgres'
@@ -23,7 +40,7 @@ export type Store = {
   /** The mirror's owner; null for an empty, never bound mirror. */
   readBinding: () => Promise<MirrorBinding | null>
   writeBinding: (binding: MirrorBinding) => Promise<void>
-  /** Empties the mirror: conversations, customers, sync state. */
+  /** Empties the mirror: conversations, customers, sync state. Saved views are kept. */
   clear: () => Promise<void>
 
   /**
@@ -45,8 +62,16 @@ export type Store = {
   version: () => Promise<number>
   counts: () => Promise<{ conversations: number; customers: number }>
 
-  /** One page of conversations matching the filters in the order of CONTRACT.md, and the count. */
-  listConversations: (query: ListQuery) => Promise<{ rows: ConversationRow[]; total: number }>
+  /**
+   * One page of conversations matching the filters in the order of CONTRACT.md, and the
+   * count (null when `withoutTotal`: a message search pages first and counts apart).
+   * Rows carry `last_message`, and with `text` a `snippet` of a matching message.
+   */
+  listConversations: (
+    query: ListQuery & { withoutTotal?: boolean },
+  ) => Promise<{ rows: ConversationRow[]; total: number | null }>
+  /** The exact number of conversations matching the filters. */
+  countConversations: (filters: ListFilters) => Promise<number>
   /** How many conversations matching the filters changed (or appeared) after `version`. */
   countChangedSince: (filters: ListFilters, version: number) => Promise<number>
   /** The whole matching set in the list's order, in batches, in constant memory. */
@@ -54,6 +79,39 @@ export type Store = {
   getConversation: (id: string) => Promise<ConversationRow | null>
   /** Customers whose id equals q or whose name or email contains it, best first. */
   searchCustomers: (q: string, limit: number) => Promise<CustomerUser[]>
+
+  /**
+   * Replaces a conversation's messages in one transaction and records the state of the
+   * conversation they were read for (so it is not a candidate again until it changes).
+   * A conversation not in the mirror is ignored.
+   */
+  replaceMessages: (
+    conversationId: string,
+    messages: readonly Message[],
+    readFor: { message_count: number | null; updated_at: string | null },
+  ) => Promise<void>
+  /** The conversation's messages by created_at, then id; null when never read. */
+  getMessages: (conversationId: string) => Promise<Message[] | null>
+  /** Whether the messages held were read for the conversation as it is now. */
+  messagesCurrent: (conversationId: string) => Promise<boolean>
+  /** Conversations whose messages are missing or stale, most recently active first. */
+  messageSyncCandidates: (limit: number) => Promise<MessageSyncCandidate[]>
+  /** Conversations whose messages are current (searchable), of all. */
+  messageCoverage: () => Promise<{ searched: number; total: number }>
+
+  /**
+   * Conversations matching the filters created in each [bounds[i], bounds[i+1]) (epoch ms,
+   * ascending; n + 1 bounds give n counts), in one query.
+   */
+  activity: (filters: ListFilters, bounds: readonly number[]) => Promise<number[]>
+
+  /** Saved views, shared by everyone using this mirror, by name. */
+  listViews: () => Promise<StoredView[]>
+  /** Throws StoreError 'conflict' when the name (case-insensitively) is taken. */
+  createView: (view: { name: string; query: unknown }) => Promise<StoredView>
+  /** Null when there is no such view; StoreError 'conflict' when the name is taken. */
+  renameView: (id: string, name: string) => Promise<StoredView | null>
+  deleteView: (id: string) => Promise<boolean>
 
   close: () => Promise<void>
 }

@@ -1,8 +1,8 @@
 // The sync's status as the page sees it, and who hears of its changes. Listeners are
 // called on every change, synchronously (the push hub coalesces for slow readers). The
-// two figures read from the store (rows loaded, the change counter) are re-read at most
-// every `refreshMs` while pages land: counting a million rows per page would cost more
-// than writing it.
+// figures read from the store (rows loaded, the change counter, how many conversations'
+// messages are searchable) are re-read at most every `refreshMs` while pages and
+// messages land: counting a million rows per page would cost more than writing it.
 import type { SyncStatus } from '../../src/lib/contract.ts'
 import type { Clock } from '../clock.ts'
 import type { SyncStore } from './sync-store.ts'
@@ -12,7 +12,7 @@ export type StatusListener = (status: SyncStatus) => void
 export type StatusBoard = {
   get: () => SyncStatus
   set: (patch: Partial<SyncStatus>) => void
-  /** Re-reads loaded and version soon (throttled). */
+  /** Re-reads loaded, version and messages soon (throttled). */
   refresh: () => void
   /** Re-reads them now; `patch` goes out in the same change. */
   refreshNow: (patch?: Partial<SyncStatus>) => Promise<void>
@@ -23,7 +23,7 @@ export type StatusBoard = {
 const refreshMs = 250
 
 export function createStatusBoard(options: {
-  store: Pick<SyncStore, 'counts' | 'version'>
+  store: Pick<SyncStore, 'counts' | 'version' | 'messageCoverage'>
   clock: Clock
   initial: SyncStatus
 }): StatusBoard {
@@ -43,8 +43,12 @@ export function createStatusBoard(options: {
 
   const read = async (patch: Partial<SyncStatus> = {}) => {
     lastReadAt = clock.now()
-    const [counts, version] = await Promise.all([store.counts(), store.version()])
-    set({ ...patch, loaded: counts.conversations, version })
+    const [counts, version, messages] = await Promise.all([
+      store.counts(),
+      store.version(),
+      store.messageCoverage(),
+    ])
+    set({ ...patch, loaded: counts.conversations, version, messages })
   }
 
   return {

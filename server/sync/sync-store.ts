@@ -1,5 +1,6 @@
 // The part of the mirror the sync uses: it writes pages, marks and deletes, keeps its own
-// small state, and reads the two figures its status reports. Tests hand in a fake.
+// small state, writes messages for the conversations the store says lack them, and reads
+// the figures its status reports. Tests hand in a fake.
 import type { Store } from '../store/store.ts'
 
 export type SyncStore = Pick<
@@ -12,4 +13,7 @@ export type SyncStore = Pick<
   | 'setState'
   | 'version'
   | 'counts'
+  | 'replaceMessages'
+  | 'messageSyncCandidates'
+  | 'messageCoverage'
 >

@@ -137,6 +137,7 @@ test('writes the SQLite mirror, which a restarted sync serves as complete at onc
     sort: { column: 'updated_at', desc: true },
     customer: '',
     q: '',
+    text: '',
   })
   expect(page.total).toBe(345)
   await first.stop()

@@ -9,6 +9,7 @@ import {
   type FakeUpstreamOptions,
 } from '../testing/crawl-test-upstream.ts'
 import { createMemoryStore, type MemoryStore } from '../testing/memory-store.ts'
+import { withFakeMessages } from '../testing/message-test-upstream.ts'
 import { createLimiter } from '../upstream/limiter.ts'
 import { createSync, type Sync } from './sync.ts'
 
@@ -37,7 +38,7 @@ async function setup(options: Options) {
   const logs: string[] = []
   const sync = await createSync({
     store,
-    upstream,
+    upstream: withFakeMessages(upstream, { clock, gate: limiter }),
     limiter,
     clock,
     logger: createLogger('debug', (line) => logs.push(line)),

@@ -1,7 +1,9 @@
 // The sync: keeps the mirror filled from perform.chat, shared by every user of this
-// process. Two loops: full cycles (every conversation, then every customer, each pass
-// writing pages as they arrive and resuming after a restart) and, for a list found
-// newest-created first, head refreshes. When each runs is freshness.ts's rule. Its
+// process. Three loops: full cycles (every conversation, then every customer, each pass
+// writing pages as they arrive and resuming after a restart), for a list found
+// newest-created first head refreshes (when each runs is freshness.ts's rule), and, once
+// the first complete list is in, the message sync on what the list leaves of the budget
+// (message-sync.ts), woken whenever the list writes a new or changed row. Its
 // status (what the page shows while loading, the rate-limit waits, the errors an
 // operator must see) is read from the store when created, so a restarted server with a
 // complete mirror says so before it calls upstream at all.
@@ -22,6 +24,7 @@ import {
 } from './freshness.ts'
 import { createListPasses } from './list-passes.ts'
 import { conversationList, customerList, inconsistentCode } from './list-source.ts'
+import { createMessageSync } from './message-sync.ts'
 import { readSyncMemory } from './pass-state.ts'
 import type { SyncStore } from './sync-store.ts'
 import { createStatusBoard, type StatusListener } from './sync-status.ts'
@@ -86,6 +89,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       wait: null,
       error: null,
       version: await store.version(),
+      messages: await store.messageCoverage(),
     },
   })
 
@@ -115,6 +119,26 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
     const wait = waitNotice()
     if (wait) board.set({ wait })
   }
+  const retry = {
+    clock,
+    policy: options.retry ?? defaultRetryPolicy,
+    random: options.random ?? Math.random,
+    pause: options.limiter.pause,
+    onRateLimited: noteWait,
+  }
+  const messages = createMessageSync({
+    store,
+    upstream: options.upstream,
+    clock,
+    logger,
+    retry,
+    width: options.concurrency,
+    idleMs: ttlMs,
+    onStored: () => {
+      board.set({ wait: waitNotice() })
+      board.refresh()
+    },
+  })
   const passes = createListPasses({
     store,
     upstream: options.upstream,
@@ -122,19 +146,14 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
     logger,
     maxTotal: options.maxTotal,
     concurrency: createConcurrency({ max: options.concurrency, clock }),
-    retry: {
-      clock,
-      policy: options.retry ?? defaultRetryPolicy,
-      random: options.random ?? Math.random,
-      pause: options.limiter.pause,
-      onRateLimited: noteWait,
-    },
+    retry,
     signal,
     last,
     onPage: (kind, page) => {
       const total = kind === 'conversations' ? { total: page.total } : {}
       board.set({ wait: waitNotice(), error: null, ...total })
       board.refresh()
+      if (kind === 'conversations' && page.changed > 0) messages.wake()
     },
   })
   const fail = (what: string, error: unknown) => {
@@ -155,6 +174,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
         running = 'conversations'
         const first = await passes.full(conversationList, paced)
         customersDue = true
+        messages.wake()
         await board.refreshNow({
           complete: true,
           as_of: iso(first.startedAt),
@@ -232,7 +252,11 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       stopWatching = options.limiter.onWait((event) => {
         if (event.priority === 'crawl') noteWait(event.untilMs)
       })
-      loops = Promise.all([quietly(fullLoop()), quietly(headLoop())])
+      loops = Promise.all([
+        quietly(fullLoop()),
+        quietly(headLoop()),
+        quietly(messages.run(() => last.conversations !== null, signal)),
+      ])
     },
     async stop() {
       controller.abort(new Error('the sync is stopping'))

@@ -74,6 +74,53 @@ test('serves waiting interactive calls before waiting crawl calls, each in arriv
   expect(granted.map((g) => g.n)).toEqual([0, 1, 4, 5, 2, 3])
 })
 
+test('grants a crawl call queued behind many background calls first', async () => {
+  const { clock, limiter, granted, acquire } = setup(10, 0.2)
+  limiter.pause(5000)
+  const background = Array.from({ length: 20 }, () => acquire('background'))
+  const page = acquire('crawl', 99)
+  await clock.runUntil(page)
+  expect(granted[0]).toEqual({ priority: 'crawl', at: 5000, n: 99 })
+  await clock.runUntil(Promise.all(background))
+  expect(limiter.stats()).toMatchObject({ grantedCrawl: 1, grantedBackground: 20 })
+})
+
+test('lets background calls take only what the crawl leaves under its cap', async () => {
+  const { clock, granted, acquire } = setup(10, 0.2)
+  const crawl = Promise.all(Array.from({ length: 6 }, () => acquire('crawl')))
+  void Promise.all(Array.from({ length: 20 }, () => acquire('background')))
+  await clock.runUntil(crawl)
+  await clock.advance(WINDOW_MS - 1)
+  // 8 crawl-cap slots a minute: 6 went to the crawl, 2 are left for the background.
+  expect(granted.filter((g) => g.priority === 'background')).toHaveLength(2)
+  // The interactive share stays free while background calls wait.
+  await acquire('interactive')
+  expect(granted.at(-1)).toMatchObject({ priority: 'interactive', at: WINDOW_MS - 1 })
+})
+
+test('spreads background grants evenly over the window, so a crawl call never waits long', async () => {
+  const { clock, granted, acquire } = setup(10, 0.2)
+  void Promise.all(Array.from({ length: 40 }, () => acquire('background')))
+  await clock.advance(2 * WINDOW_MS + 1000)
+  const times = granted.map((g) => g.at)
+  expect(times.slice(0, 4)).toEqual([0, 7500, 15_000, 22_500])
+  expect(busiestWindow(times)).toBe(8)
+  const page = acquire('crawl')
+  await clock.runUntil(page)
+  // The next background slot was to free at 127.5 s: the list page takes it.
+  expect(granted.at(-1)).toMatchObject({ priority: 'crawl', at: 127_500 })
+})
+
+test('holds background calls back during a pause, like the others', async () => {
+  const { clock, limiter, granted, acquire } = setup(100, 0.2)
+  limiter.pause(5000)
+  void acquire('background')
+  await clock.advance(4999)
+  expect(granted).toHaveLength(0)
+  await clock.advance(1)
+  expect(granted).toMatchObject([{ priority: 'background', at: 5000 }])
+})
+
 test('holds every call back until a pause ends', async () => {
   const { clock, limiter, granted, acquire } = setup(100, 0.2)
   limiter.pause(5000)

@@ -1,24 +1,27 @@
 // One limiter for every upstream call, shaped like perform.chat's own limit (N requests in
 // any 60-second window), so a crawl of 1,000 pages is paced to the window instead of
 // meeting 429s. Crawls may only fill (1 - interactiveShare) of the window: the rest stays
-// free for a transcript or a customer lookup while a crawl runs. The window survives a
-// restart through an optional grant log: a process that crashes and comes back at once
-// still knows what it spent, so a crash loop cannot earn a 429.
+// free for a transcript or a customer lookup while a crawl runs. Background calls (the
+// message sync) share the crawl's part but only take what the crawl leaves: a list page
+// waiting goes first, so the list's freshness never waits behind message reads. The
+// window survives a restart through an optional grant log: a process that crashes and
+// comes back at once still knows what it spent, so a crash loop cannot earn a 429.
 import { abortReason, type Clock } from '../clock.ts'
 import { GateWaitTooLong } from './gate-wait.ts'
 
-export type Priority = 'interactive' | 'crawl'
+export type Priority = 'interactive' | 'crawl' | 'background'
 
 export const WINDOW_MS = 60_000
 
 export type LimiterStats = {
   granted: number
   grantedCrawl: number
+  grantedBackground: number
   /** Total time callers spent queued, in ms. */
   waitedMs: number
   /** Grants in the current 60-second window. */
   inWindow: number
-  queued: { interactive: number; crawl: number }
+  queued: Record<Priority, number>
   /** Until when a 429's Retry-After holds every call back (epoch ms), or null. */
   blockedUntil: number | null
 }
@@ -54,6 +57,9 @@ export const grantLogDelayMs = 1000
 
 type Waiter = { resolve: () => void; since: number }
 
+/** Highest first. */
+const priorities: readonly Priority[] = ['interactive', 'crawl', 'background']
+
 export function createLimiter(options: {
   perMinute: number
   interactiveShare: number
@@ -63,6 +69,12 @@ export function createLimiter(options: {
   const { clock, grantLog } = options
   const cap = Math.max(1, Math.floor(options.perMinute))
   const crawlCap = Math.max(1, Math.floor(cap * (1 - options.interactiveShare)))
+  const capOf = (priority: Priority) => (priority === 'interactive' ? cap : crawlCap)
+  // A full window replays its grants' pattern a minute later: background calls let through
+  // in a burst would free their slots in a burst too, and a list page arriving after it
+  // would wait out the rest of the minute. Spread evenly, a slot frees every 60 s / cap.
+  const backgroundGapMs = WINDOW_MS / crawlCap
+  let lastBackgroundAt = Number.NEGATIVE_INFINITY
   // Grant times, ascending; `head` skips the ones that left the window without shifting.
   let grants: number[] = seed(grantLog, clock.now())
   let head = 0
@@ -70,11 +82,12 @@ export function createLimiter(options: {
   let pausedUntil = 0
   let granted = 0
   let grantedCrawl = 0
+  let grantedBackground = 0
   let waitedMs = 0
-  const queues: Record<Priority, Waiter[]> = { interactive: [], crawl: [] }
+  const queues: Record<Priority, Waiter[]> = { interactive: [], crawl: [], background: [] }
   const listeners = new Set<WaitListener>()
   let timer: { at: number; abort: AbortController } | undefined
-  const announced: Record<Priority, number> = { interactive: 0, crawl: 0 }
+  const announced: Record<Priority, number> = { interactive: 0, crawl: 0, background: 0 }
 
   const prune = (now: number) => {
     while (head < grants.length && (grants[head] ?? 0) <= now - WINDOW_MS) head++
@@ -90,11 +103,15 @@ export function createLimiter(options: {
     return excess < 0 ? now : (grants[head + excess] ?? now) + WINDOW_MS
   }
   const readyAt = (priority: Priority, now: number) =>
-    Math.max(pausedUntil, freeAt(priority === 'crawl' ? crawlCap : cap, now))
+    Math.max(
+      pausedUntil,
+      freeAt(capOf(priority), now),
+      priority === 'background' ? lastBackgroundAt + backgroundGapMs : now,
+    )
   /** When a call joining the back of its queue now would be let through. */
   const expectedAt = (priority: Priority, now: number) => {
     prune(now)
-    const room = (priority === 'crawl' ? crawlCap : cap) - queues[priority].length
+    const room = capOf(priority) - queues[priority].length
     if (room <= 0) return Math.max(pausedUntil, now + WINDOW_MS)
     return Math.max(pausedUntil, freeAt(room, now))
   }
@@ -118,6 +135,10 @@ export function createLimiter(options: {
     grants.push(now)
     granted++
     if (priority === 'crawl') grantedCrawl++
+    if (priority === 'background') {
+      grantedBackground++
+      lastBackgroundAt = now
+    }
     waitedMs += now - waiter.since
     saveSoon()
     waiter.resolve()
@@ -146,13 +167,13 @@ export function createLimiter(options: {
   function pump() {
     const now = clock.now()
     prune(now)
-    // Interactive calls go first; a crawl only takes what is left under its own cap.
-    while (queues.interactive.length > 0 && readyAt('interactive', now) <= now)
-      grant('interactive', now)
-    if (queues.interactive.length === 0) {
-      while (queues.crawl.length > 0 && readyAt('crawl', now) <= now) grant('crawl', now)
+    // A priority is served only once no call above it waits; crawl and background calls
+    // only take what is left under the crawl's cap.
+    for (const priority of priorities) {
+      while (queues[priority].length > 0 && readyAt(priority, now) <= now) grant(priority, now)
+      if (queues[priority].length > 0) break
     }
-    const next = (['interactive', 'crawl'] as const)
+    const next = priorities
       .filter((priority) => queues[priority].length > 0)
       .map((priority) => {
         const at = readyAt(priority, now)
@@ -208,9 +229,14 @@ export function createLimiter(options: {
       return {
         granted,
         grantedCrawl,
+        grantedBackground,
         waitedMs,
         inWindow: inWindow(),
-        queued: { interactive: queues.interactive.length, crawl: queues.crawl.length },
+        queued: {
+          interactive: queues.interactive.length,
+          crawl: queues.crawl.length,
+          background: queues.background.length,
+        },
         blockedUntil: pausedUntil > now ? pausedUntil : null,
       }
     },

@@ -1,6 +1,8 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import { DemoBanner } from './demo-banner.tsx'
+import { useReadingPane } from './reading-layout.ts'
+import { ReadingPaneEmpty } from './reading-pane-empty.tsx'
 import { loadConversationsPage, loadConversationView } from './routes.ts'
 import { AppHeader } from '../components/app-header.tsx'
 import { conversationIdFromPath } from '../features/conversation/conversation-route.ts'
@@ -9,22 +11,43 @@ import { useLocation } from '../lib/router.ts'
 const ConversationsPage = lazy(loadConversationsPage)
 const ConversationView = lazy(loadConversationView)
 
+/**
+ * The list, and a conversation: beside the list when the window is wide enough (the
+ * reading pane), else instead of it. The pane's column is there, empty, before anything
+ * is opened, so opening a conversation moves nothing.
+ */
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const location = useLocation()
   const conversationId = conversationIdFromPath(location.pathname)
+  const pane = useReadingPane()
   return (
     <QueryClientProvider client={queryClient}>
       <header className="app-header">
         <AppHeader />
         <DemoBanner />
       </header>
-      <Suspense fallback={null}>
-        {conversationId === null ? (
-          <ConversationsPage location={location} />
-        ) : (
+      {conversationId !== null && !pane ? (
+        <Suspense fallback={null}>
           <ConversationView id={conversationId} />
-        )}
-      </Suspense>
+        </Suspense>
+      ) : (
+        <main className="workspace">
+          <Suspense fallback={null}>
+            <ConversationsPage location={location} openId={conversationId} />
+          </Suspense>
+          {pane && (
+            <div className="reading-pane">
+              {conversationId === null ? (
+                <ReadingPaneEmpty />
+              ) : (
+                <Suspense fallback={null}>
+                  <ConversationView id={conversationId} layout="pane" />
+                </Suspense>
+              )}
+            </div>
+          )}
+        </main>
+      )}
     </QueryClientProvider>
   )
 }

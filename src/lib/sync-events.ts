@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { PUSH_EVENTS, SyncStatusSchema } from './contract.ts'
 import { syncQueries } from './queries/sync-queries.ts'
+import { viewQueries } from './queries/view-queries.ts'
 
 const EVENTS_PATH = '/api/events'
 const FIRST_RETRY_MS = 1_000
@@ -25,10 +26,11 @@ function parseStatus(data: unknown) {
 
 /**
  * The app's one stream of /api/events: every `status` it pushes lands in the QueryClient
- * (syncQueries.status), where the page reads it. The browser reconnects a dropped stream
- * by itself, but gives up for good on an HTTP error (a proxy answering 502 while the
- * server restarts), and a `restart` says the server is going away: then the stream is
- * reopened here, with a growing wait, for as long as the page is open.
+ * (syncQueries.status), where the page reads it, and `views` has the saved views read
+ * again. The browser reconnects a dropped stream by itself, but gives up for good on an
+ * HTTP error (a proxy answering 502 while the server restarts), and a `restart` says the
+ * server is going away: then the stream is reopened here, with a growing wait, for as
+ * long as the page is open.
  */
 export function connectSyncEvents(client: QueryClient): SyncEvents {
   let source: EventSource | null = null
@@ -51,6 +53,10 @@ export function connectSyncEvents(client: QueryClient): SyncEvents {
       client.setQueryData(queryKey, parsed.data)
     })
     stream.addEventListener(PUSH_EVENTS.restart, reopenLater)
+    // Someone saved, renamed or deleted a view: everyone's list of views shows it.
+    stream.addEventListener(PUSH_EVENTS.views, () => {
+      void client.invalidateQueries({ queryKey: viewQueries.all() })
+    })
     stream.addEventListener('error', () => {
       if (stream.readyState === EventSource.CLOSED) reopenLater()
     })

@@ -48,13 +48,22 @@ export function syncStatus(patch: Partial<SyncStatus> = {}): SyncStatus {
   }
 }
 
-/** The page of `rows` that `url` asks for (`page`, `limit`), as GET /api/conversations answers. */
+/**
+ * The page of `rows` that `url` asks for (`page`, `limit`), as GET /api/conversations
+ * answers: without the count when asked with `count=0`.
+ */
 export function pageOf(rows: readonly ConversationRow[], url: URL, version = 1): ConversationPage {
   const page = Number(url.searchParams.get('page') ?? '1')
   const limit = Number(url.searchParams.get('limit') ?? '20')
+  const counted = url.searchParams.get('count') !== '0'
   return {
     data: rows.slice((page - 1) * limit, page * limit),
-    pagination: { page, limit, total: rows.length, total_pages: Math.ceil(rows.length / limit) },
+    pagination: {
+      page,
+      limit,
+      total: counted ? rows.length : null,
+      total_pages: counted ? Math.ceil(rows.length / limit) : null,
+    },
     version,
   }
 }

@@ -1,9 +1,11 @@
 // The list's filters as SQL, in two forms each. A row test checks one conversation (used
 // while walking a sort index, and for counting recent changes); a driver finds all the
-// matches through indexes (FTS5 trigrams over titles, or over customers' names and emails)
-// and knows how many there are, which is both the count and what picks the plan.
+// matches through indexes (FTS5 trigrams over titles, or over customers' names and emails,
+// or a stretch of the created_at index for the Created range, see created-range.ts) and
+// knows how many there are, which is both the count and what picks the plan.
 import type { ListFilters } from '../../../src/lib/contract.ts'
 import { customerNeedle, titleNeedle } from '../sort-keys.ts'
+import { createdRange, withCreatedRange } from './created-range.ts'
 import { numberOf, type Database, type Params } from './database.ts'
 
 export type Condition = { sql: string; params: Params }
@@ -15,7 +17,15 @@ export type Driver = Condition & {
   indexedBy: string
 }
 
-export type Filter = { test: Condition; driver: Driver | null }
+export type Filter = {
+  test: Condition
+  driver: Driver | null
+  /**
+   * The Created range (alone, or with the other filters' sets): how many entries its
+   * stretch of the created_at index holds. That stretch, walked, is the list by created_at.
+   */
+  stretch?: number
+}
 
 /** FTS5's trigram index answers substrings of three characters or more. */
 export const trigramPhrase = (needle: string) =>
@@ -92,10 +102,12 @@ function customerFilter(db: Database, needle: string): Filter {
 export function compileFilters(db: Database, filters: ListFilters): Filter[] {
   const title = titleNeedle(filters.q)
   const customer = customerNeedle(filters.customer)
-  return [
+  const created = createdRange(filters)
+  const others = [
     ...(title ? [titleFilter(db, title)] : []),
     ...(customer ? [customerFilter(db, customer)] : []),
   ]
+  return created ? withCreatedRange(db, others, created) : others
 }
 
 /** Every filter's row test joined with AND ('1' when there is none). */

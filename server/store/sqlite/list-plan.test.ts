@@ -3,8 +3,9 @@
 import { expect, test } from 'vitest'
 import { SORT_COLUMNS } from '../../../src/lib/contract.ts'
 import { createDatabase } from './database.ts'
-import type { Filter } from './filters.ts'
-import { choosePlan, walkSelects } from './list-plan.ts'
+import { rowidSet } from './created-range.ts'
+import type { Driver, Filter } from './filters.ts'
+import { choosePlan, sortSelect, walkSelects } from './list-plan.ts'
 import { openConnection } from './sqlite-file.ts'
 
 const db = createDatabase(openConnection(':memory:'), ':memory:')
@@ -37,4 +38,69 @@ test('walks for a common title word on an early page, sorts a rare one or a deep
   expect(choosePlan([titleWord(5)], { end: 20, matches: 5, rows }).kind).toBe('sort')
   expect(choosePlan([titleWord(80_000)], { end: 100_000, matches: 80_000, rows }).kind).toBe('sort')
   expect(choosePlan([], { end: 100_000, matches: rows, rows }).kind).toBe('walk')
+})
+
+const createdRange = (size: number): Filter => ({
+  test: { sql: 'c.created_ms >= ? AND c.created_ms < ?', params: [0, 1] },
+  driver: {
+    sql: 'c.created_ms >= ? AND c.created_ms < ?',
+    params: [0, 1],
+    size,
+    indexedBy: 'INDEXED BY conversations_by_created_at',
+  },
+  stretch: size,
+})
+const ROWS = 1_000_000
+
+test('walks a created range sorted by created_at through that stretch of the index, at any depth', () => {
+  const created = { column: 'created_at', rows: ROWS } as const
+  for (const end of [20, 100_000])
+    expect(choosePlan([createdRange(150_000)], { ...created, end, matches: 150_000 }).kind).toBe(
+      'walk',
+    )
+  const range = createdRange(150_000)
+  const { present } = walkSelects('c.rowid', { column: 'created_at', desc: true }, range.test)
+  const steps = plan(present.sql).join(' | ')
+  expect(steps).toMatch(
+    /COVERING INDEX conversations_by_created_at \(created_ms>\? AND created_ms<\?\)/,
+  )
+  expect(steps).not.toMatch(/TEMP B-TREE/)
+  // With a rarer filter as well, a walk by created_at steps over the range's rows only.
+  const both = [range, titleWord(30_000)]
+  expect(choosePlan(both, { ...created, end: 20, matches: 1000 }).kind).toBe('walk')
+  expect(
+    choosePlan(both, { ...created, column: 'message_count', end: 20, matches: 1000 }).kind,
+  ).toBe('sort')
+})
+
+test('sorts a created range by updated_at in the index unless it holds most rows', () => {
+  const updated = { column: 'updated_at', rows: ROWS, end: 20 } as const
+  expect(choosePlan([createdRange(150_000)], { ...updated, matches: 150_000 }).kind).toBe('sort')
+  expect(choosePlan([createdRange(500_000)], { ...updated, matches: 500_000 }).kind).toBe('walk')
+  const range = createdRange(150_000)
+  const sort = { column: 'updated_at', desc: true } as const
+  const { present } = walkSelects('c.rowid', sort, range.test)
+  expect(plan(present.sql).join(' | ')).toMatch(/COVERING INDEX conversations_by_updated_at/)
+  const sorted = sortSelect('c.rowid', sort, range.driver as Driver, { sql: '1', params: [] })
+  expect(plan(sorted.sql).join(' | ')).toMatch(
+    /COVERING INDEX conversations_by_created_at \(created_ms>\? AND created_ms<\?\)/,
+  )
+})
+
+test("tests a range and a customer's name together without reading a row", () => {
+  const range = createdRange(150_000).test
+  const named = {
+    sql: 'c.customer_ref IN (SELECT rowid FROM customer_text WHERE customer_text MATCH ?)',
+    params: ['"garcia"'],
+    size: 60_000,
+    indexedBy: 'INDEXED BY conversations_by_customer_ref',
+  }
+  const set = rowidSet(named, range)
+  const tests = { sql: `${range.sql} AND ${set.sql}`, params: [...range.params, ...set.params] }
+  const { present } = walkSelects('c.rowid', { column: 'updated_at', desc: true }, tests)
+  const steps = plan(present.sql).join(' | ')
+  expect(steps).toMatch(/SEARCH c USING COVERING INDEX conversations_by_updated_at/)
+  expect(steps).toMatch(
+    /COVERING INDEX conversations_by_customer_ref \(customer_ref=\? AND created_ms>\? AND created_ms<\?\)/,
+  )
 })

@@ -6,6 +6,8 @@
 // testing each row, and stop at offset + limit (cheap when matches are dense). "sort":
 // fetch the matches through the filter's own index and sort them (cheap when few).
 import type { Sort, SortColumn } from '../../../src/lib/contract.ts'
+import type { ListQuery } from '../store.ts'
+import { numberOf, type Database } from './database.ts'
 import type { Condition, Driver, Filter } from './filters.ts'
 import { rowTests, smallestDriver } from './filters.ts'
 
@@ -25,22 +27,46 @@ const SORT_COST_PER_MATCH = 1
 export type Plan =
   { kind: 'walk'; tests: Condition } | { kind: 'sort'; driver: Driver; tests: Condition }
 
+// The created_at and updated_at orders go together (a conversation is updated after it is
+// created): walking by updated_at, a range of old conversations comes after nearly every
+// other row, whatever its share of rows says. Both ways of a range that is the only filter
+// read the index alone (migration 3); sorting its stretch costs ~2 steps of a walk an entry.
+const STRETCH_SORT_COST = 2
+
+/** The plan of a created range that is the only filter, for the sorts it orders or misleads. */
+function stretchPlan(filters: readonly Filter[], column: SortColumn | undefined, rows: number) {
+  const stretch = filters.length === 1 ? filters[0]?.stretch : undefined
+  if (stretch === undefined) return null
+  // Its own stretch of the index, walked, is exactly the list: nothing to step over.
+  if (column === 'created_at') return 'walk'
+  if (column === 'updated_at') return stretch * STRETCH_SORT_COST < rows - stretch ? 'sort' : 'walk'
+  return null
+}
+
 /**
  * Walks when the rows to step over before the page ends (the page's end over the share of
- * rows that match) cost less than fetching and sorting every match.
+ * rows that match) cost less than fetching and sorting every match. A walk by created_at
+ * steps over only the created range's stretch of the index.
  */
 export function choosePlan(
   filters: readonly Filter[],
-  { end, matches, rows }: { end: number; matches: number; rows: number },
+  {
+    end,
+    matches,
+    rows,
+    column,
+  }: { end: number; matches: number; rows: number; column?: SortColumn },
   force?: Plan['kind'],
 ): Plan {
   const driver = smallestDriver(filters)
   if (!driver) return { kind: 'walk', tests: rowTests(filters) }
-  const walked = (Math.min(end, matches) * rows) / Math.max(matches, 1)
-  const walkIsCheaper = walked * WALK_COST_PER_ROW <= driver.size * SORT_COST_PER_MATCH
-  if (force ? force === 'walk' : walkIsCheaper) {
-    return { kind: 'walk', tests: rowTests(filters) }
-  }
+  const stretches = column === 'created_at' ? filters.map((f) => f.stretch ?? rows) : []
+  const walked = (Math.min(end, matches) * Math.min(rows, ...stretches)) / Math.max(matches, 1)
+  const kind =
+    force ??
+    stretchPlan(filters, column, rows) ??
+    (walked * WALK_COST_PER_ROW <= driver.size * SORT_COST_PER_MATCH ? 'walk' : 'sort')
+  if (kind === 'walk') return { kind: 'walk', tests: rowTests(filters) }
   return { kind: 'sort', driver, tests: rowTests(filters.filter((f) => f.driver !== driver)) }
 }
 
@@ -64,6 +90,10 @@ export function walkSelects(columns: string, sort: Sort, tests: Condition) {
       sql: `SELECT count(*) AS n ${from} WHERE c.${key} IS NULL AND ${tests.sql}`,
       params: tests.params,
     },
+    countPresent: {
+      sql: `SELECT count(*) AS n ${from} WHERE c.${key} IS NOT NULL AND ${tests.sql}`,
+      params: tests.params,
+    },
   }
 }
 
@@ -76,6 +106,28 @@ export function sortSelect(columns: string, sort: Sort, driver: Driver, tests: C
           ORDER BY c.${key} IS NULL, c.${key} ${sort.desc ? 'DESC' : 'ASC'}, c.id`,
     params: [...driver.params, ...tests.params],
   }
+}
+
+/**
+ * Every match in the list's order, read row by row and holding nothing: the driver's
+ * matches sorted when the planner would sort to reach row `end`, else the walk's ranges.
+ */
+export function orderedSelects(
+  columns: string,
+  sort: Sort,
+  filters: readonly Filter[],
+  { end, rows }: { end: number; rows: number },
+): Select[] {
+  const driver = smallestDriver(filters)
+  const plan = choosePlan(filters, {
+    end,
+    matches: driver?.size ?? rows,
+    rows,
+    column: sort.column,
+  })
+  if (plan.kind === 'sort') return [sortSelect(columns, sort, plan.driver, plan.tests)]
+  const walk = walkSelects(columns, sort, plan.tests)
+  return [walk.present, walk.missing]
 }
 
 /** How many conversations match: a driver alone knows; otherwise count through the best one. */
@@ -95,4 +147,43 @@ export function countSelect(filters: readonly Filter[]): Select | number {
     sql: `SELECT count(*) AS n FROM conversations c ${driver.indexedBy} WHERE ${driver.sql} AND ${tests.sql}`,
     params: [...driver.params, ...tests.params],
   }
+}
+
+/**
+ * The rowids of one page, by the planner's choice. `total` is the exact count when known;
+ * otherwise the smallest driver's size guides the planner, and the matches are counted only
+ * if the page reaches past the present values.
+ */
+export function pageRowids(
+  db: Database,
+  query: ListQuery,
+  filters: readonly Filter[],
+  total: number | null,
+  force?: Plan['kind'],
+): number[] {
+  const offset = (query.page - 1) * query.limit
+  const rows = numberOf(db.get('SELECT max(rowid) AS n FROM conversations')?.n) ?? 0
+  const matches = total ?? smallestDriver(filters)?.size ?? rows
+  const plan = choosePlan(
+    filters,
+    { end: offset + query.limit, matches, rows, column: query.sort.column },
+    force,
+  )
+  const page = (select: Select, limit: number, skip: number) =>
+    db
+      .all(`${select.sql} LIMIT ? OFFSET ?`, [...select.params, limit, skip])
+      .map((row) => numberOf(row.rowid) ?? 0)
+  if (plan.kind === 'sort') {
+    return page(sortSelect('c.rowid', query.sort, plan.driver, plan.tests), query.limit, offset)
+  }
+  const walk = walkSelects('c.rowid', query.sort, plan.tests)
+  const rowids = page(walk.present, query.limit, offset)
+  if (rowids.length === query.limit) return rowids
+  // The page reaches past the present values: how many there are says where the missing
+  // ones start.
+  const counted = (select: Select) => numberOf(db.get(select.sql, select.params)?.n) ?? 0
+  const present = total === null ? counted(walk.countPresent) : total - counted(walk.countMissing)
+  return rowids.concat(
+    page(walk.missing, query.limit - rowids.length, Math.max(0, offset - present)),
+  )
 }

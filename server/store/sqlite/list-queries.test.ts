@@ -72,7 +72,10 @@ function keyOf(c: Conversation, column: Sort['column']): string | number | null 
   return Number.isNaN(value) ? null : value
 }
 
-function reference({ customer, q }: ListFilters, sort: Sort): string[] {
+function reference(
+  { customer, q, createdFromMs, createdBeforeMs }: ListFilters,
+  sort: Sort,
+): string[] {
   const needle = customer.trim().toLowerCase()
   const title = foldText(q)
   const keep = (c: Conversation) => {
@@ -82,7 +85,13 @@ function reference({ customer, q }: ListFilters, sort: Sort): string[] {
       (c.customer_user_id ?? '').toLowerCase() === needle ||
       (who?.name ?? '').toLowerCase().includes(needle) ||
       (who?.email ?? '').toLowerCase().includes(needle)
-    return customerOk && (!q.trim() || foldText(c.title ?? '').includes(title))
+    const created = ms(c.created_at)
+    const createdOk =
+      (createdFromMs == null && createdBeforeMs == null) ||
+      (!Number.isNaN(created) &&
+        created >= (createdFromMs ?? -Infinity) &&
+        created < (createdBeforeMs ?? Infinity))
+    return customerOk && createdOk && (!q.trim() || foldText(c.title ?? '').includes(title))
   }
   const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0)
   return conversations
@@ -102,17 +111,35 @@ for (let i = 0; i < conversations.length; i += 100)
   upsertConversations(db, conversations.slice(i, i + 100))
 
 const FILTERS: ListFilters[] = [
-  { customer: '', q: '' },
-  { customer: '', q: 'refund' },
-  { customer: '', q: 'Cr' },
-  { customer: '', q: 'ÉTÉ ' },
-  { customer: 'CUS_1', q: '' },
-  { customer: 'unknown_3', q: '' },
-  { customer: 'ann', q: '' },
-  { customer: 'Anna', q: '' },
-  { customer: 'anna', q: 'refund' },
-  { customer: 'ém', q: 're' },
-  { customer: 'example.com', q: 'order ab' },
+  { customer: '', q: '', text: '' },
+  { customer: '', q: 'refund', text: '' },
+  { customer: '', q: 'Cr', text: '' },
+  { customer: '', q: 'ÉTÉ ', text: '' },
+  { customer: 'CUS_1', q: '', text: '' },
+  { customer: 'unknown_3', q: '', text: '' },
+  { customer: 'ann', q: '', text: '' },
+  { customer: 'Anna', q: '', text: '' },
+  { customer: 'anna', q: 'refund', text: '' },
+  { customer: 'ém', q: 're', text: '' },
+  { customer: 'example.com', q: 'order ab', text: '' },
+  // The created range, alone and with the others (the dates span January to March 2024).
+  {
+    customer: '',
+    q: '',
+    text: '',
+    createdFromMs: Date.UTC(2024, 1, 1),
+    createdBeforeMs: Date.UTC(2024, 2, 1),
+  },
+  { customer: '', q: '', text: '', createdFromMs: Date.UTC(2024, 1, 14, 3) },
+  { customer: '', q: '', text: '', createdBeforeMs: Date.UTC(2024, 0, 12, 5) },
+  { customer: 'ann', q: '', text: '', createdBeforeMs: Date.UTC(2024, 1, 1) },
+  {
+    customer: '',
+    q: 'refund',
+    text: '',
+    createdFromMs: Date.UTC(2024, 0, 15),
+    createdBeforeMs: Date.UTC(2024, 2, 1),
+  },
 ]
 const SORTS = SORT_COLUMNS.flatMap((column) => [false, true].map((desc) => ({ column, desc })))
 
@@ -126,7 +153,11 @@ test('every page, by either plan, is the reference order with the reference coun
           [3, 7],
           [Math.ceil(expected.length / 50) || 1, 50],
         ] as const) {
-          const { rows, total } = listConversations(db, { ...filters, sort, page, limit }, force)
+          const { rows, total } = listConversations(
+            db,
+            { ...filters, sort, page, limit },
+            { plan: force },
+          )
           const want = expected.slice((page - 1) * limit, page * limit)
           expect({ filters, sort, force, page, total, ids: rows.map((r) => r.id) }).toEqual({
             filters,

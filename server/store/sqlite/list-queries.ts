@@ -1,25 +1,44 @@
 // The list's reads: one page and its count, the whole set for an export, and how many
-// conversations of a view changed since a version. See list-plan.ts for the plans.
+// conversations of a view changed since a version. See list-plan.ts for the plans, and
+// list-text.ts for those of a message search.
 import type { ConversationRow, ListFilters } from '../../../src/lib/contract.ts'
+import { snippetOf } from '../message-excerpts.ts'
+import { parseTextQuery, type TextQuery } from '../message-words.ts'
 import type { ExportQuery, ListQuery } from '../store.ts'
 import { numberOf, type Database } from './database.ts'
-import { compileFilters, rowTests, smallestDriver } from './filters.ts'
-import {
-  choosePlan,
-  countSelect,
-  sortSelect,
-  walkSelects,
-  type Plan,
-  type Select,
-} from './list-plan.ts'
+import { compileFilters, rowTests, smallestDriver, type Filter } from './filters.ts'
+import { countSelect, pageRowids, sortSelect, walkSelects, type Select } from './list-plan.ts'
+import { countChangedSearch, countSearch, searchPage, type ListOptions } from './list-text.ts'
+import { fewMatches, firstMatch, textFilter, countMatching } from './message-search.ts'
 import { CONVERSATION_COLUMNS, toConversationRow } from './rows.ts'
 
 const EXPORT_BATCH = 1000
 // Sorting is SQLite's and may spill to disk; past this many matches walking the sort index
 // (testing each row) is preferred, as it holds nothing at all.
 const EXPORT_SORT_LIMIT = 50_000
+// An export's search reads every match through the index; past this many messages in the
+// words before the last, the exact lookup is no shortcut.
+const EXPORT_FEW_MESSAGES = 50_000
 
-const count = (db: Database, select: Select) => numberOf(db.get(select.sql, select.params)?.n) ?? 0
+const count = (db: Database, select: Select | number) =>
+  typeof select === 'number' ? select : (numberOf(db.get(select.sql, select.params)?.n) ?? 0)
+
+const FETCH = `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.rowid = ?`
+
+/** The rows of a page, each with a snippet of its first matching message under a search. */
+function rowsOf(
+  db: Database,
+  rowids: readonly number[],
+  text: TextQuery | null,
+): ConversationRow[] {
+  return rowids.flatMap((rowid) => {
+    const row = db.get(FETCH, [rowid])
+    if (!row) return []
+    if (!text) return [toConversationRow(row)]
+    const content = firstMatch(db, rowid, text)
+    return [{ ...toConversationRow(row), snippet: content ? snippetOf(content, text) : null }]
+  })
+}
 
 export function getConversation(db: Database, id: string): ConversationRow | null {
   const row = db.get(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`, [id])
@@ -27,41 +46,43 @@ export function getConversation(db: Database, id: string): ConversationRow | nul
 }
 
 /**
- * Page `page` (from 1) of the matches in the list's order, and how many match in all.
- * `force` overrides the planner's choice (tests check both plans give the same answer).
+ * Page `page` (from 1) of the matches in the list's order, and how many match in all
+ * (null with `withoutTotal`). `options` overrides the planner (tests check every plan
+ * gives the same answer).
  */
-export function listConversations(db: Database, query: ListQuery, force?: Plan['kind']) {
+export function listConversations(
+  db: Database,
+  query: ListQuery & { withoutTotal?: boolean },
+  options: ListOptions = {},
+): { rows: ConversationRow[]; total: number | null } {
   const filters = compileFilters(db, query)
-  const counted = countSelect(filters)
-  const total = typeof counted === 'number' ? counted : count(db, counted)
+  const text = parseTextQuery(query.text)
+  if (text) {
+    const found = searchPage(db, query, filters, text, options)
+    const total = query.withoutTotal ? null : (found.total ?? countSearch(db, filters, text))
+    return { rows: rowsOf(db, found.rowids, text), total }
+  }
+  const total = count(db, countSelect(filters))
   const offset = (query.page - 1) * query.limit
-  if (total === 0 || offset >= total) return { rows: [], total }
-  const rows = numberOf(db.get('SELECT max(rowid) AS n FROM conversations')?.n) ?? total
-  const plan = choosePlan(filters, { end: offset + query.limit, matches: total, rows }, force)
-  const page = (select: Select, limit: number, skip: number) =>
-    db.all(`${select.sql} LIMIT ? OFFSET ?`, [...select.params, limit, skip]).map((r) => r.rowid)
-  let rowids
-  if (plan.kind === 'sort') {
-    rowids = page(sortSelect('c.rowid', query.sort, plan.driver, plan.tests), query.limit, offset)
-  } else {
-    const walk = walkSelects('c.rowid', query.sort, plan.tests)
-    rowids = page(walk.present, query.limit, offset)
-    if (rowids.length < query.limit) {
-      // The page reaches past the present values: how many there are says where the
-      // missing ones start.
-      const present = total - count(db, walk.countMissing)
-      const skip = Math.max(0, offset - present)
-      rowids = rowids.concat(page(walk.missing, query.limit - rowids.length, skip))
-    }
-  }
-  const fetch = `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.rowid = ?`
-  return {
-    rows: rowids.flatMap((rowid) => {
-      const row = db.get(fetch, [rowid ?? null])
-      return row ? [toConversationRow(row)] : []
-    }),
-    total,
-  }
+  const rowids =
+    total === 0 || offset >= total ? [] : pageRowids(db, query, filters, total, options.plan)
+  return { rows: rowsOf(db, rowids, null), total: query.withoutTotal ? null : total }
+}
+
+/** The exact number of conversations matching the filters. */
+export function countConversations(db: Database, filters: ListFilters): number {
+  const compiled = compileFilters(db, filters)
+  const text = parseTextQuery(filters.text)
+  return text ? countSearch(db, compiled, text) : count(db, countSelect(compiled))
+}
+
+/** The filters of an export: a search's matches gathered once, through the index. */
+function exportFilters(db: Database, query: ExportQuery): Filter[] {
+  const filters = compileFilters(db, query)
+  const text = parseTextQuery(query.text)
+  if (!text) return filters
+  const few = fewMatches(db, text, EXPORT_FEW_MESSAGES)
+  return [...filters, textFilter(db, text, few, few === null ? countMatching(db, text) : 0)]
 }
 
 /**
@@ -73,7 +94,7 @@ export function* exportConversations(
   db: Database,
   query: ExportQuery,
 ): Generator<ConversationRow[], void, undefined> {
-  const filters = compileFilters(db, query)
+  const filters = exportFilters(db, query)
   const driver = smallestDriver(filters)
   const walk = walkSelects(CONVERSATION_COLUMNS, query.sort, rowTests(filters))
   const others = rowTests(filters.filter((filter) => filter.driver !== driver))
@@ -96,7 +117,10 @@ export function* exportConversations(
 
 /** How many conversations matching the filters are new or changed after `version`. */
 export function countChangedSince(db: Database, filters: ListFilters, version: number): number {
-  const tests = rowTests(compileFilters(db, filters))
+  const compiled = compileFilters(db, filters)
+  const text = parseTextQuery(filters.text)
+  if (text) return countChangedSearch(db, compiled, text, version)
+  const tests = rowTests(compiled)
   return count(db, {
     sql: `SELECT count(*) AS n FROM conversations c INDEXED BY conversations_by_change
           WHERE c.changed_seq > ? AND ${tests.sql}`,

@@ -1,12 +1,14 @@
 // Rows as the store returns them: the upstream fields (NULL comes back as null) and, for
-// conversations, their customer's name and email.
+// conversations, their customer's name and email and the first line of their last message.
 import type { ConversationRow, CustomerUser } from '../../../src/lib/contract.ts'
 import { textOf, numberOf, type Row } from './database.ts'
 
 export const CONVERSATION_COLUMNS =
-  'c.id, c.title, c.customer_user_id, c.message_count, c.created_at, c.updated_at, c.customer_name, c.customer_email'
+  'c.id, c.title, c.customer_user_id, c.message_count, c.created_at, c.updated_at, c.customer_name, c.customer_email, c.last_role, c.last_text, c.last_created_at'
 
 export function toConversationRow(row: Row): ConversationRow {
+  // last_text is NULL exactly when no message is held ('' for an empty one).
+  const lastText = textOf(row.last_text)
   return {
     id: textOf(row.id) ?? '',
     title: textOf(row.title),
@@ -16,6 +18,10 @@ export function toConversationRow(row: Row): ConversationRow {
     updated_at: textOf(row.updated_at),
     customer_name: textOf(row.customer_name),
     customer_email: textOf(row.customer_email),
+    last_message:
+      lastText === null
+        ? null
+        : { role: textOf(row.last_role), text: lastText, created_at: textOf(row.last_created_at) },
   }
 }
 

@@ -65,6 +65,7 @@ test('a writer killed with SIGKILL leaves a sound mirror holding whole pages', a
     sort: { column: 'updated_at', desc: true },
     customer: '',
     q: 'page',
+    text: '',
   })
   expect(total).toBe(pages.length * 100)
   await store.close()

@@ -28,6 +28,7 @@ test('creates the schema in an empty file and keeps rows across a reopen', async
         sort: { column: 'title', desc: false },
         customer: '',
         q: 'refund',
+        text: '',
       })
     ).total,
   ).toBe(1)
@@ -76,7 +77,7 @@ test('creates its folder 0700 and its file 0600, and makes an existing file priv
 })
 
 test('a full disk fails the write whole, as disk_full, and the mirror stays readable', async () => {
-  const store = await openStore(`file:${join(tempDir(), 'mirror.sqlite')}`, { maxPageCount: 60 })
+  const store = await openStore(`file:${join(tempDir(), 'mirror.sqlite')}`, { maxPageCount: 64 })
   const page = (n: number) =>
     Array.from({ length: 100 }, (_, i) =>
       conversation(`p${n}-${i}`, { title: `Page ${n} ${'x'.repeat(200)}` }),
@@ -113,6 +114,7 @@ test('an export reads one snapshot while the sync goes on writing', async () => 
     sort: { column: 'message_count', desc: false },
     customer: '',
     q: '',
+    text: '',
   })
   for await (const batch of exporting) {
     if (titles.length === 0) {

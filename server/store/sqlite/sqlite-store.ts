@@ -3,18 +3,28 @@
 // writes. Calls are synchronous underneath, so each runs whole before the next starts.
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Store } from '../store.ts'
+import { activity } from './activity.ts'
 import { createDatabase, numberOf, type Database } from './database.ts'
 import {
   countChangedSince,
+  countConversations,
   exportConversations,
   getConversation,
   listConversations,
 } from './list-queries.ts'
 import { getState, readBinding, setState, writeBinding } from './mirror-state.ts'
+import {
+  getMessages,
+  messageCoverage,
+  messagesCurrent,
+  messageSyncCandidates,
+} from './read-messages.ts'
 import { searchCustomers } from './search-customers.ts'
 import { MEMORY, openConnection, openReader, type ConnectionOptions } from './sqlite-file.ts'
+import { createView, deleteView, listViews, renameView } from './views.ts'
 import { deleteUnseenConversations, upsertConversations } from './write-conversations.ts'
 import { deleteUnseenCustomers, upsertCustomers } from './write-customers.ts'
+import { replaceMessages } from './write-messages.ts'
 import { currentSeq, nextSeq, recordRemoval, version } from './write-sequence.ts'
 
 export type SqliteOptions = ConnectionOptions & {
@@ -37,8 +47,11 @@ function exportReader(db: Database, options: SqliteOptions) {
   }
 }
 
+/** Empties the mirror; saved views stay: they are the team's, not rows read from upstream. */
 function clear(db: Database) {
   db.write(() => {
+    db.run('DELETE FROM messages')
+    db.run(`INSERT INTO message_text (message_text) VALUES ('delete-all')`)
     db.run('DELETE FROM conversations')
     db.run(`INSERT INTO title_text (title_text) VALUES ('delete-all')`)
     db.run('DELETE FROM customers')
@@ -81,6 +94,7 @@ export function openSqliteStore(options: SqliteOptions): Promise<Store> {
       version: () => settle(() => version(db)),
       counts: () => settle(() => counts(db)),
       listConversations: (query) => settle(() => listConversations(db, query)),
+      countConversations: (filters) => settle(() => countConversations(db, filters)),
       countChangedSince: (filters, since) => settle(() => countChangedSince(db, filters, since)),
       exportConversations: async function* (query) {
         const reader = exportReader(db, options)
@@ -96,6 +110,17 @@ export function openSqliteStore(options: SqliteOptions): Promise<Store> {
       },
       getConversation: (id) => settle(() => getConversation(db, id)),
       searchCustomers: (q, limit) => settle(() => searchCustomers(db, q, limit)),
+      replaceMessages: (id, messages, readFor) =>
+        settle(() => replaceMessages(db, id, messages, readFor)),
+      getMessages: (id) => settle(() => getMessages(db, id)),
+      messagesCurrent: (id) => settle(() => messagesCurrent(db, id)),
+      messageSyncCandidates: (limit) => settle(() => messageSyncCandidates(db, limit)),
+      messageCoverage: () => settle(() => messageCoverage(db)),
+      activity: (filters, bounds) => settle(() => activity(db, filters, bounds)),
+      listViews: () => settle(() => listViews(db)),
+      createView: (view) => settle(() => createView(db, view)),
+      renameView: (id, name) => settle(() => renameView(db, id, name)),
+      deleteView: (id) => settle(() => deleteView(db, id)),
       close: () => settle(() => db.guard(() => db.connection.close())),
     }
   })

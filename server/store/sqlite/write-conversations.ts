@@ -1,10 +1,13 @@
 // Conversations in, one transaction per call. A row is marked seen on every upsert but
 // changed only when an upstream field or its customer's name or email really differs, so
 // a refresh that reads the same page again raises neither the version nor any count.
+// A conversation that changes keeps its messages: the message sync finds it stale (its
+// message_count or updated_at differ from what they were read for) and reads them again.
 import type { SQLInputValue } from 'node:sqlite'
 import type { Conversation } from '../../../src/lib/contract.ts'
 import { customerKey, epochMs, lowerText, titleKey } from '../sort-keys.ts'
 import { numberOf, textOf, type Database, type Row } from './database.ts'
+import { deleteMessages } from './write-messages.ts'
 import { nextSeq, recordRemoval } from './write-sequence.ts'
 
 type Values = {
@@ -115,15 +118,20 @@ export function upsertConversations(db: Database, rows: readonly Conversation[])
   })
 }
 
-/** Drops every conversation not upserted since `mark`; the removal raises the version. */
+/**
+ * Drops every conversation not upserted since `mark`, with its messages; the removal
+ * raises the version.
+ */
 export function deleteUnseenConversations(db: Database, mark: number): number {
   return db.write(() => {
-    const gone = db.iterate('SELECT rowid, title_key FROM conversations WHERE seen_seq <= ?', [
-      mark,
-    ])
+    const gone = db.iterate(
+      'SELECT rowid, title_key, messages_read FROM conversations WHERE seen_seq <= ?',
+      [mark],
+    )
     for (const row of gone) {
       if (row.title_key !== null)
         db.run('DELETE FROM title_text WHERE rowid = ?', [row.rowid ?? null])
+      if (row.messages_read !== null) deleteMessages(db, numberOf(row.rowid) ?? 0)
     }
     const removed = db.run('DELETE FROM conversations WHERE seen_seq <= ?', [mark])
     if (removed > 0) recordRemoval(db, nextSeq(db))

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { conversationIdFromPath, conversationPath } from './conversation-route.ts'
+import { conversationIdFromPath, conversationPath, searchTextOf } from './conversation-route.ts'
 
 test('reads the id from a conversation path and nothing else', () => {
   expect(conversationIdFromPath('/conversations/conv_12')).toBe('conv_12')
@@ -13,4 +13,13 @@ test('reads the id from a conversation path and nothing else', () => {
 
 test('builds a path that reads back as the same id', () => {
   expect(conversationIdFromPath(conversationPath('conv/../x y'))).toBe('conv/../x y')
+})
+
+test("carries the list's query string, so a link opens the list and the conversation", () => {
+  expect(conversationPath('conv_1', '?page=2&text=refund+%26+late')).toBe(
+    '/conversations/conv_1?page=2&text=refund+%26+late',
+  )
+  expect(conversationPath('conv_1')).toBe('/conversations/conv_1')
+  expect(searchTextOf('?page=2&text=refund+%26+late')).toBe('refund & late')
+  expect(searchTextOf('?q=refund')).toBe('')
 })

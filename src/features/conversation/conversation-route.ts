@@ -12,6 +12,16 @@ export function conversationIdFromPath(pathname: string): string | null {
   }
 }
 
-export function conversationPath(id: string): string {
-  return `/conversations/${encodeURIComponent(id)}`
+/**
+ * `/conversations/:id` with the list's query string (`?page=2&text=refund`, or ''), so a
+ * link opens the list and the conversation together, and the transcript marks what the
+ * list's `Search messages` looked for (also in a new tab).
+ */
+export function conversationPath(id: string, listQuery = ''): string {
+  return `/conversations/${encodeURIComponent(id)}${listQuery}`
+}
+
+/** The message search a conversation URL carries ('' for none). */
+export function searchTextOf(search: string): string {
+  return new URLSearchParams(search).get('text')?.trim() ?? ''
 }

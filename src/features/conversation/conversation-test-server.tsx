@@ -68,13 +68,19 @@ export const server = setupServer(
   messagesHandler(threeMessages),
 )
 
-/** `historyState` is what the list leaves on the entry it pushes, e.g. `{ fromList: '?q=x' }`. */
+type RenderOptions = {
+  /** What the list leaves on the entry it pushes, e.g. `{ fromList: '?q=x' }`. */
+  historyState?: unknown
+  /** The conversation URL's query string, e.g. `?text=refund` from a message search. */
+  search?: string
+}
+
 export function renderConversation(
   id = conversation.id,
-  historyState: unknown = null,
-  client = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+  { historyState = null, search = '' }: RenderOptions = {},
 ) {
-  window.history.replaceState(historyState, '', `/conversations/${id}`)
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  window.history.replaceState(historyState, '', `/conversations/${id}${search}`)
   return render(
     <QueryClientProvider client={client}>
       <ConversationView id={id} />

@@ -98,14 +98,28 @@ test('shows an alert with Retry when the conversation fails to load, and Retry r
 
 test('Close goes back in history when the list opened the conversation', async () => {
   const back = vi.spyOn(window.history, 'back').mockImplementation(() => undefined)
-  renderConversation(conversation.id, { fromList: '?q=refund&page=2' })
+  renderConversation(conversation.id, {
+    historyState: { fromList: '?q=refund&page=2' },
+    search: '?q=refund&page=2',
+  })
   await userEvent.click(await screen.findByRole('button', { name: 'Close' }))
   expect(back).toHaveBeenCalledTimes(1)
 })
 
+test('Close opens the list as the URL has it when its view moved since it was opened', async () => {
+  const back = vi.spyOn(window.history, 'back')
+  renderConversation(conversation.id, {
+    historyState: { fromList: '?q=refund' },
+    search: '?q=refund&page=2',
+  })
+  await userEvent.click(await screen.findByRole('button', { name: 'Close' }))
+  expect(back).not.toHaveBeenCalled()
+  expect(window.location.pathname + window.location.search).toBe('/?q=refund&page=2')
+})
+
 test('Escape closes like the Close button', async () => {
   const back = vi.spyOn(window.history, 'back').mockImplementation(() => undefined)
-  renderConversation(conversation.id, { fromList: '' })
+  renderConversation(conversation.id, { historyState: { fromList: '' } })
   await screen.findByRole('heading', { name: 'Refund for order #1042' })
   await userEvent.keyboard('{Escape}')
   expect(back).toHaveBeenCalledTimes(1)

@@ -1,21 +1,32 @@
-import { useId } from 'react'
+import { useId, type Ref } from 'react'
+import { MarkedText } from '../../components/marked-text.tsx'
 import type { Message } from '../../lib/contract.ts'
 import { formatExact, parseTime } from '../../lib/format-time.ts'
 import { formatMessageTime } from './format.ts'
-import { speakerLabel, speakerOf } from './transcript-order.ts'
+import type { Range } from './search-marks.ts'
+import { speakerLabel, speakerOf } from '../../lib/speaker.ts'
 
-type Props = { message: Message; previousTime: number | undefined }
+type Props = {
+  message: Message
+  previousTime: number | undefined
+  /** What the list's message search found in it, to mark; null when it does not match. */
+  marks?: readonly Range[] | null
+  ref?: Ref<HTMLLIElement>
+}
 
 /**
  * One bubble. Who spoke is in the article's name ("Customer 14:02") as well as in its
  * alignment and colour, so the transcript reads the same with a screen reader.
  */
-export function MessageItem({ message, previousTime }: Props) {
+export function MessageItem({ message, previousTime, marks = null, ref }: Props) {
   const speakerId = useId()
   const timeId = useId()
   const time = parseTime(message.created_at)
   return (
-    <li className={`conversation-message conversation-message--${speakerOf(message.role)}`}>
+    <li
+      ref={ref}
+      className={`conversation-message conversation-message--${speakerOf(message.role)}`}
+    >
       <article className="conversation-message__bubble" aria-labelledby={`${speakerId} ${timeId}`}>
         <header className="conversation-message__meta">
           <span id={speakerId} className="conversation-message__speaker">
@@ -31,7 +42,7 @@ export function MessageItem({ message, previousTime }: Props) {
         </header>
         {message.content ? (
           <p className="conversation-message__content" dir="auto">
-            {message.content}
+            {marks ? <MarkedText text={message.content} marks={marks} /> : message.content}
           </p>
         ) : (
           <p className="conversation-message__content conversation-message__content--empty">

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Message } from '../../lib/contract.ts'
-import { orderMessages, speakerLabel } from './transcript-order.ts'
+import { orderMessages } from './transcript-order.ts'
 
 const at = (id: string, created_at: string | null): Message => ({
   id,
@@ -17,11 +17,4 @@ test('orders by created_at, then id, with undated messages last and duplicates o
     { data: [at('a', '2025-01-01T11:00:00+01:00'), at('b', '2025-01-01T10:00:00Z')] },
   ]
   expect(orderMessages(pages).map((message) => message.id)).toEqual(['c', 'a', 'b', 'z'])
-})
-
-test('names perform.chat roles as the dashboard reader knows them', () => {
-  expect(speakerLabel('user')).toBe('Customer')
-  expect(speakerLabel('assistant')).toBe('Agent')
-  expect(speakerLabel('system')).toBe('System')
-  expect(speakerLabel(null)).toBe('Unknown sender')
 })

@@ -1,22 +1,6 @@
 import type { Message } from '../../lib/contract.ts'
 import { parseTime } from '../../lib/format-time.ts'
 
-export type Speaker = 'customer' | 'agent' | 'other'
-
-/** perform.chat calls the customer `user` and its AI agent `assistant`. */
-export function speakerOf(role: string | null | undefined): Speaker {
-  if (role === 'user') return 'customer'
-  if (role === 'assistant') return 'agent'
-  return 'other'
-}
-
-export function speakerLabel(role: string | null | undefined): string {
-  const speaker = speakerOf(role)
-  if (speaker === 'customer') return 'Customer'
-  if (speaker === 'agent') return 'Agent'
-  return role ? role.charAt(0).toUpperCase() + role.slice(1) : 'Unknown sender'
-}
-
 /**
  * Every message once (offset pages can shift while new messages arrive), ordered by
  * `created_at`, then id; messages without a readable date go last.

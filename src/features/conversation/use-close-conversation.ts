@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import * as z from 'zod/mini'
 import { navigate } from '../../lib/router.ts'
+import { isEditable } from '../../lib/editable.ts'
 
 // The list pushes `{ fromList: <its query string> }` when it opens a conversation.
 const FromListSchema = z.object({ fromList: z.string() })
@@ -12,24 +13,30 @@ function openedFromList(): string | undefined {
 }
 
 /**
- * Going back (rather than pushing the list again) keeps the history a reader expects:
- * Close and the browser's Back land on the same entry, filters and page intact.
+ * Back to the list with the query string the conversation's URL carries. Going back
+ * (rather than pushing the list again) keeps the history a reader expects: Close and the
+ * browser's Back land on the same entry, filters and page intact. When the list's view
+ * moved while the conversation was open (j at a page's edge), the list entry behind is
+ * another view: this entry becomes the list as it is now instead.
  */
 export function closeConversation() {
-  const search = openedFromList()
-  if (search === undefined) navigate('/')
-  else window.history.back()
+  const from = openedFromList()
+  const search = window.location.search
+  if (from === search) window.history.back()
+  else navigate('/' + search, { replace: from !== undefined })
 }
 
 /** The href of a link back to the list, for the not-found state and middle-clicks. */
 export function listHref(): string {
-  return '/' + (openedFromList() ?? '')
+  return '/' + window.location.search
 }
 
+/** Escape closes, unless it is meant for a field being typed in. */
 export function useEscapeToClose() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return
+      if (isEditable(event.target)) return
       event.preventDefault()
       closeConversation()
     }

@@ -1,9 +1,12 @@
+import { use } from 'react'
 import { MissingValue } from '../../components/missing-value.tsx'
 import { useNow } from '../../lib/clock.ts'
 import type { ConversationRow } from '../../lib/contract.ts'
 import { customerDisplayName } from '../../lib/customer-name.ts'
 import { conversationPath } from '../conversation/conversation-route.ts'
 import { parseTime } from '../../lib/format-time.ts'
+import { ListQueryString } from './list-query-string.ts'
+import { MessagePreview } from './message-preview.tsx'
 
 const HOUR = 3_600_000
 
@@ -14,26 +17,31 @@ function useIsActive(updatedAt: string | null | undefined): boolean {
   return updated !== undefined && now - updated < HOUR && updated - now < HOUR
 }
 
+/** The title (its own element, first), an Active badge, and a line of the messages beneath. */
 export function TitleCell({ conversation }: { conversation: ConversationRow }) {
   const active = useIsActive(conversation.updated_at)
+  const listQuery = use(ListQueryString)
   const title = conversation.title?.trim() ? conversation.title : null
   return (
     <div className="title-cell">
-      {/* A real link, so a middle click or Ctrl+click opens the conversation in a new tab;
-          the row itself is the keyboard stop. */}
-      <a
-        className="title-text"
-        href={conversationPath(conversation.id)}
-        tabIndex={-1}
-        title={title ?? undefined}
-      >
-        {title ?? <MissingValue what="No title" />}
-      </a>
-      {active && (
-        <span className="badge" title="Updated within the last hour">
-          <span className="badge-label">Active</span>
-        </span>
-      )}
+      <div className="title-line">
+        {/* A real link, so a middle click or Ctrl+click opens the conversation in a new tab;
+            the row itself is the keyboard stop. */}
+        <a
+          className="title-text"
+          href={conversationPath(conversation.id, listQuery)}
+          tabIndex={-1}
+          title={title ?? undefined}
+        >
+          {title ?? <MissingValue what="No title" />}
+        </a>
+        {active && (
+          <span className="badge" title="Updated within the last hour">
+            <span className="badge-label">Active</span>
+          </span>
+        )}
+      </div>
+      <MessagePreview conversation={conversation} />
     </div>
   )
 }

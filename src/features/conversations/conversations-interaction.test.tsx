@@ -170,7 +170,7 @@ test('the next page is asked for ahead, and the rows stay while a page loads', a
   expect(table()).toHaveAttribute('aria-busy', 'false')
 })
 
-test('rows take arrow keys and j/k, and Enter opens the focused conversation', async () => {
+test('rows take the arrow keys, and Enter opens the focused conversation with the list query', async () => {
   serve()
   const { user } = renderList('/?sort=title')
   await screen.findByText('3 conversations')
@@ -183,11 +183,39 @@ test('rows take arrow keys and j/k, and Enter opens the focused conversation', a
   expect(first).toHaveFocus()
   await user.keyboard('{ArrowDown}')
   expect(second).toHaveFocus()
-  await user.keyboard('k')
+  await user.keyboard('{ArrowUp}')
   expect(first).toHaveFocus()
-  await user.keyboard('j{Enter}')
-  expect(window.location.pathname).toBe('/conversations/c2')
+  await user.keyboard('{ArrowDown}{Enter}')
+  expect(window.location.pathname + window.location.search).toBe('/conversations/c2?sort=title')
   expect(window.history.state).toEqual({ fromList: '?sort=title' })
+})
+
+test('j opens the conversation after the focused row, and k the one before', async () => {
+  serve()
+  const { user } = renderList('/?sort=title')
+  await screen.findByText('3 conversations')
+  act(() => screen.getByText('Apple refund').closest('tr')?.focus())
+  await user.keyboard('j')
+  await waitFor(() => expect(window.location.pathname).toBe('/conversations/c3'))
+  expect(window.location.search).toBe('?sort=title')
+
+  window.history.replaceState(null, '', '/?sort=title')
+  act(() => {
+    window.dispatchEvent(new PopStateEvent('popstate'))
+  })
+  await screen.findByText('3 conversations')
+  act(() => screen.getByText('Apple refund').closest('tr')?.focus())
+  await user.keyboard('k')
+  await waitFor(() => expect(window.location.pathname).toBe('/conversations/c1'))
+})
+
+test('j and k are letters, not moves, in a text field', async () => {
+  serve()
+  const { user } = renderList()
+  await screen.findByText('3 conversations')
+  await user.type(screen.getByRole('textbox', { name: 'Search titles' }), 'jk')
+  expect(screen.getByRole('textbox', { name: 'Search titles' })).toHaveValue('jk')
+  expect(window.location.pathname).toBe('/')
 })
 
 test('coming back from a conversation focuses the row that was opened', async () => {

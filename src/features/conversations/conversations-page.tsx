@@ -1,6 +1,9 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { exportCsvPath } from '../../lib/list-query.ts'
 import { countLabel } from '../../lib/text.ts'
+import { ActivityButton, ActivityPanel } from '../activity/activity-panel.tsx'
+import { CreatedRangeFields } from '../date-range/created-range-fields.tsx'
+import { ViewsBar } from '../views/views-bar.tsx'
 import { ConversationsTable } from './conversations-table.tsx'
 import { CustomerCombobox } from './customer-combobox.tsx'
 import { EmptyState } from './empty-state.tsx'
@@ -10,40 +13,58 @@ import { listAnnouncement } from './list-announcement.ts'
 import { ListError } from './list-error.tsx'
 import { ListFreshness } from './list-freshness.tsx'
 import { changeList } from './list-navigation.ts'
-import { parseListState } from './list-url-state.ts'
+import { ListQueryString } from './list-query-string.ts'
+import { listSearch, parseListState } from './list-url-state.ts'
 import { LoadProgress } from './load-progress.tsx'
+import { MessageSearchStatus } from './message-search-status.tsx'
 import { PaginationBar } from './pagination-bar.tsx'
 import { RateLimitStatus } from './rate-limit-status.tsx'
-import { useSearchPaintedMark } from './search-timing.ts'
-import { TitleSearch } from './title-search.tsx'
+import { SearchField } from './search-field.tsx'
+import { markSearchApplied, useSearchPaintedMark } from './search-timing.ts'
 import { useConversationList } from './use-conversation-list.ts'
 import { useConversationsTable } from './use-conversations-table.ts'
+import { useReadingKeys } from './use-reading-keys.ts'
 
-export function ConversationsPage({ location }: { location: URL }) {
+type Props = {
+  /** The list's view is the URL's query string, also while a conversation is open beside it. */
+  location: URL
+  /** The conversation open beside the list, if any. */
+  openId?: string | null
+}
+
+/** The list's screen; the app puts it in the page's `main`, beside the reading pane if wide. */
+export function ConversationsPage({ location, openId = null }: Props) {
   const state = useMemo(() => parseListState(location.search), [location.search])
   const list = useConversationList(state)
   const { status, loading, complete, settled, total } = list
   const table = useConversationsTable({
     rows: list.rows,
-    rowCount: total,
+    pageCount: list.pageCount,
     sort: state.sort,
     page: state.page,
     limit: state.limit,
   })
-  const listError = list.list.error
+  const listError = list.error
   // The sync cannot go on: said while the list is still loading (later, the rows stand).
   const syncError = loading ? (status?.error ?? null) : null
   const error = listError ?? syncError
   const wait = loading && !error ? (status?.wait ?? null) : null
   const loaded = status?.loaded ?? 0
-  const filtering = state.customer.trim() !== '' || state.q !== ''
+  const searching = list.view.text !== ''
+  const ranged = list.view.from !== '' || list.view.to !== ''
+  const filtering = state.customer.trim() !== '' || state.q !== '' || searching || ranged
   const noRowsYet = list.list.isPending || (loading && loaded === 0 && !filtering)
+  const messages = searching ? status?.messages : undefined
+  const readingMessages = messages !== undefined && messages.searched < messages.total
   useSearchPaintedMark(settled ? state.q : null)
+  useReadingKeys()
 
-  const clearFilters = () => changeList({ customer: '', q: '' }, 'push')
+  const [activityOpen, setActivityOpen] = useState(false)
+
+  const clearFilters = () => changeList({ customer: '', q: '', text: '', from: '', to: '' }, 'push')
 
   return (
-    <main className="list-page">
+    <div className="list-page">
       <div className="list-head">
         <h1>Conversations</h1>
         <ListFreshness
@@ -52,6 +73,7 @@ export function ConversationsPage({ location }: { location: URL }) {
           onShow={() => void list.show()}
         />
       </div>
+      <ViewsBar state={state} />
 
       <div className="panel">
         <div className="toolbar" role="search" aria-label="Filters">
@@ -59,24 +81,56 @@ export function ConversationsPage({ location }: { location: URL }) {
             value={state.customer}
             onChange={(customer) => changeList({ customer }, 'replace')}
           />
-          <TitleSearch value={state.q} onChange={(q) => changeList({ q }, 'replace')} />
+          <SearchField
+            label="Search titles"
+            placeholder="Words in the title"
+            value={state.q}
+            onChange={(q) => {
+              markSearchApplied()
+              changeList({ q }, 'replace')
+            }}
+          />
+          <SearchField
+            label="Search messages"
+            placeholder="Words in any message"
+            value={state.text}
+            onChange={(text) => changeList({ text }, 'replace')}
+          />
+          <CreatedRangeFields
+            from={state.from}
+            to={state.to}
+            onChange={(range) => changeList(range, 'replace')}
+          />
           <div className="toolbar-end">
+            <ActivityButton open={activityOpen} onToggle={() => setActivityOpen(!activityOpen)} />
             <ExportCsvButton ready={complete} path={exportCsvPath(list.view)} />
           </div>
         </div>
 
         <div className="summary">
           <p className="count">
-            <span>{countLabel(total, 'conversation', 'conversations')}</span>
-            {filtering && status && <span className="muted"> of {loaded.toLocaleString()}</span>}
+            {total === null ? (
+              <span>Counting…</span>
+            ) : (
+              <span>{countLabel(total, 'conversation', 'conversations')}</span>
+            )}
+            {filtering && status && total !== null && (
+              <span className="muted"> of {loaded.toLocaleString()}</span>
+            )}
             {loading && <span className="badge badge-muted">Partial</span>}
           </p>
           {loading && !syncError && <LoadProgress loaded={loaded} total={status?.total ?? null} />}
         </div>
+        {activityOpen && (
+          <ActivityPanel filters={list.view} seen={list.list.data?.version ?? null} />
+        )}
         {wait && <RateLimitStatus seconds={wait.retry_after_seconds} since={list.statusAt} />}
+        {readingMessages && (
+          <MessageSearchStatus searched={messages.searched} total={messages.total} />
+        )}
         {complete && status?.possibly_incomplete && <IncompleteNotice />}
         {error && (
-          <ListError message={error.message} retrying={list.list.isFetching} onRetry={list.retry} />
+          <ListError message={error.message} retrying={list.retrying} onRetry={list.retry} />
         )}
         {complete && status?.error && !listError && (
           <p className="notice notice-quiet">
@@ -86,16 +140,24 @@ export function ConversationsPage({ location }: { location: URL }) {
         )}
 
         <div className="table-wrap">
-          <ConversationsTable
-            table={table}
-            skeleton={noRowsYet && !error}
-            busy={loading || !settled}
-          />
+          <ListQueryString value={listSearch(state)}>
+            <ConversationsTable
+              table={table}
+              skeleton={noRowsYet && !error}
+              pageSize={state.limit}
+              busy={loading || !settled}
+              selectedId={openId}
+            />
+          </ListQueryString>
           {settled && total === 0 && !filtering && complete && <EmptyState kind="none" />}
           {settled && total === 0 && filtering && (
-            <EmptyState kind="no-match" loading={loading} onClear={clearFilters} />
+            <EmptyState
+              kind="no-match"
+              loading={loading || readingMessages}
+              onClear={clearFilters}
+            />
           )}
-          {settled && loading && total > 0 && list.rows.length === 0 && (
+          {settled && loading && total !== null && total > 0 && list.rows.length === 0 && (
             <p className="empty">Page {state.page} is not loaded yet; it shows once it arrives.</p>
           )}
         </div>
@@ -121,6 +183,6 @@ export function ConversationsPage({ location }: { location: URL }) {
             incomplete: complete && status.possibly_incomplete,
           })}
       </div>
-    </main>
+    </div>
   )
 }

@@ -16,7 +16,7 @@ export function EmptyState(props: Props) {
       <p>
         {props.loading
           ? 'Not among the conversations loaded so far; the rest are still loading.'
-          : 'Try another customer or fewer words in the title search.'}
+          : 'Try another customer, or fewer words in a search.'}
       </p>
       <button type="button" className="button" onClick={props.onClear}>
         Clear filters

@@ -4,7 +4,8 @@ type Facts = {
   failed: boolean
   loaded: number
   total: number | null
-  matched: number
+  /** Null while a message search is being counted. */
+  matched: number | null
   filtering: boolean
   incomplete: boolean
 }
@@ -22,8 +23,9 @@ export function listAnnouncement(facts: Facts): string {
     const quarter = Math.floor((Math.min(facts.loaded / facts.total, 1) * 100) / 25) * 25
     return `Loading, ${quarter}% done.`
   }
-  const n = facts.matched.toLocaleString()
   const caveat = facts.incomplete ? ' The list may be incomplete.' : ''
+  if (facts.matched === null) return 'Counting the matches.'
+  const n = facts.matched.toLocaleString()
   if (facts.filtering) {
     return `${n} ${facts.matched === 1 ? 'match' : 'matches'} for these filters.${caveat}`
   }

@@ -1,12 +1,14 @@
 import { navigate } from '../../lib/router.ts'
+import { conversationIdFromPath, conversationPath } from '../conversation/conversation-route.ts'
 import { listSearch, parseListState, type ListState } from './list-url-state.ts'
 
-const RESETS_PAGE = ['customer', 'q', 'sort', 'limit'] as const
+const RESETS_PAGE = ['customer', 'q', 'text', 'from', 'to', 'sort', 'limit'] as const
 
 /**
  * Applies a change to the list's URL. Reads the current URL at call time, so a debounced
  * call never writes back a stale view. Changing a filter, the sort or the page size goes
- * back to page 1. Typing replaces the history entry; deliberate moves push one.
+ * back to page 1. Typing replaces the history entry; deliberate moves push one. With a
+ * conversation open beside the list, it stays open, and Close still knows where it came from.
  */
 export function changeList(change: Partial<ListState>, mode: 'push' | 'replace') {
   const current = parseListState(window.location.search)
@@ -14,16 +16,31 @@ export function changeList(change: Partial<ListState>, mode: 'push' | 'replace')
   const next: ListState = { ...current, ...(resets ? { page: 1 } : {}), ...change }
   const search = listSearch(next)
   if (search === window.location.search) return
-  navigate(window.location.pathname + search, { replace: mode === 'replace' })
+  navigate(window.location.pathname + search, {
+    replace: mode === 'replace',
+    state: window.history.state,
+  })
 }
 
-// Which row to focus when the reader comes back from a conversation: the list unmounts
-// while the conversation shows, so a module variable outlives it.
+// Which row to focus when the reader comes back from a conversation: the full-page view
+// unmounts the list, so a module variable outlives it.
 let returnTo: string | null = null
 
-export function openConversation(id: string, path: string) {
+/**
+ * Opens a conversation with the list's view in its URL (`page` may move on, from j/k at a
+ * page's edge). From the list it pushes an entry that remembers the list's query, so Close
+ * and Back return to it; from a conversation already open beside the list it replaces
+ * that one, so Back does not walk through every conversation read.
+ */
+export function openConversation(id: string, view: Partial<ListState> = {}) {
+  const current = parseListState(window.location.search)
+  const path = conversationPath(id, listSearch({ ...current, ...view }))
   returnTo = id
-  navigate(path, { state: { fromList: window.location.search } })
+  if (conversationIdFromPath(window.location.pathname) === null) {
+    navigate(path, { state: { fromList: listSearch(current) } })
+  } else {
+    navigate(path, { replace: true, state: window.history.state })
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { PAGE_SIZES, SORT_VALUES, type Sort, type SortColumn } from '../../lib/contract.ts'
+import { isCalendarDay, isReversed } from '../../lib/calendar-day.ts'
 import { sortParam, type ListPage } from '../../lib/list-query.ts'
 
 export type PageSize = (typeof PAGE_SIZES)[number]
@@ -10,7 +11,16 @@ export type ListState = ListPage & { limit: PageSize }
 export const FILTER_MAX_LENGTH = 200
 
 const DEFAULT_SORT: Sort = { column: 'updated_at', desc: true }
-const DEFAULTS = { page: 1, limit: 20, customer: '', q: '', sort: '-updated_at' } as const
+const DEFAULTS = {
+  page: 1,
+  limit: 20,
+  customer: '',
+  q: '',
+  text: '',
+  from: '',
+  to: '',
+  sort: '-updated_at',
+} as const
 
 // One object per sort value, so a view that changes only its filter keeps the same sort
 // (by identity).
@@ -27,6 +37,9 @@ const ListUrlSchema = z.object({
   limit: z.catch(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), DEFAULTS.limit),
   customer: z.catch(z.string().check(z.maxLength(FILTER_MAX_LENGTH)), DEFAULTS.customer),
   q: z.catch(z.string().check(z.maxLength(FILTER_MAX_LENGTH)), DEFAULTS.q),
+  text: z.catch(z.string().check(z.maxLength(FILTER_MAX_LENGTH)), DEFAULTS.text),
+  from: z.catch(z.string().check(z.refine(isCalendarDay)), DEFAULTS.from),
+  to: z.catch(z.string().check(z.refine(isCalendarDay)), DEFAULTS.to),
   sort: z.catch(z.enum(SORT_VALUES), DEFAULTS.sort),
 })
 
@@ -34,7 +47,10 @@ const ListUrlSchema = z.object({
 export function parseListState(search: string): ListState {
   const params = new URLSearchParams(search)
   const raw = Object.fromEntries(
-    ['page', 'limit', 'customer', 'q', 'sort'].map((key) => [key, params.get(key) ?? undefined]),
+    ['page', 'limit', 'customer', 'q', 'text', 'from', 'to', 'sort'].map((key) => [
+      key,
+      params.get(key) ?? undefined,
+    ]),
   )
   const parsed = ListUrlSchema.parse(raw)
   return {
@@ -42,14 +58,23 @@ export function parseListState(search: string): ListState {
     limit: parsed.limit,
     customer: parsed.customer,
     q: parsed.q,
+    text: parsed.text,
+    from: parsed.from,
+    to: parsed.to,
     sort: SORTS.get(parsed.sort) ?? DEFAULT_SORT,
   }
 }
 
-/** What the server is asked for: the URL's view, the Customer text without outer spaces. */
+/**
+ * What the server is asked for: the URL's view, the Customer and Search messages texts
+ * without outer spaces (a message search matches words, so they change nothing), and no
+ * created range when it ends before it begins (the page says so instead).
+ */
 export const apiView = (state: ListState): ListState => ({
   ...state,
   customer: state.customer.trim(),
+  text: state.text.trim(),
+  ...(isReversed(state.from, state.to) ? { from: '', to: '' } : {}),
 })
 
 /** The query string for a view, leaving out defaults so the plain list stays `/`. */
@@ -57,6 +82,9 @@ export function listSearch(state: ListState): string {
   const params = new URLSearchParams()
   if (state.customer) params.set('customer', state.customer)
   if (state.q) params.set('q', state.q)
+  if (state.text) params.set('text', state.text)
+  if (state.from) params.set('from', state.from)
+  if (state.to) params.set('to', state.to)
   const sort = sortParam(state.sort)
   if (sort !== DEFAULTS.sort) params.set('sort', sort)
   if (state.limit !== DEFAULTS.limit) params.set('limit', String(state.limit))

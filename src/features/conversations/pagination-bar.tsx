@@ -3,17 +3,22 @@ import { PAGE_SIZES } from '../../lib/contract.ts'
 import type { PageSize } from './list-url-state.ts'
 import type { ConversationsTable } from './use-conversations-table.ts'
 
-type Props = { table: ConversationsTable; page: number; pageCount: number; limit: PageSize }
+type Props = {
+  table: ConversationsTable
+  page: number
+  /** Null while a message search is being counted. */
+  pageCount: number | null
+  limit: PageSize
+}
 
 export function PaginationBar({ table, page, pageCount, limit }: Props) {
   const sizeId = useId()
   const back = table.getCanPreviousPage()
-  const forward = table.getCanNextPage()
   const buttons = [
     { label: 'First page', glyph: '«', enabled: back, go: () => table.firstPage() },
     { label: 'Previous page', glyph: '‹', enabled: back, go: () => table.previousPage() },
-    { label: 'Next page', glyph: '›', enabled: forward, go: () => table.nextPage() },
-    { label: 'Last page', glyph: '»', enabled: forward, go: () => table.lastPage() },
+    { label: 'Next page', glyph: '›', enabled: table.getCanNextPage(), go: () => table.nextPage() },
+    { label: 'Last page', glyph: '»', enabled: table.getCanLastPage(), go: () => table.lastPage() },
   ]
   return (
     <nav className="pager" aria-label="Pages">
@@ -31,7 +36,9 @@ export function PaginationBar({ table, page, pageCount, limit }: Props) {
           ))}
         </select>
       </div>
-      <span className="page-status">{`Page ${page} of ${pageCount}`}</span>
+      <span className="page-status">
+        {pageCount === null ? `Page ${page}` : `Page ${page} of ${pageCount}`}
+      </span>
       <div className="pager-buttons">
         {buttons.map(({ label, glyph, enabled, go }) => (
           <button

@@ -17,24 +17,36 @@ export function useConversationList(state: ListState) {
   const status = sync.data ?? null
   const view = useMemo(() => apiView(state), [state])
   const list = useQuery(conversationQueries.list(view))
+  // A message search may take longer to count than to page: its count is asked apart.
+  const searching = view.text !== ''
+  const count = useQuery({ ...conversationQueries.count(view), enabled: searching })
   const { data, isPlaceholderData } = list
-  const freshness = useListFreshness(status, list, view)
+  const freshness = useListFreshness(status, list, view, count)
 
   /** The server has said its list is not complete yet (nothing is assumed before it speaks). */
   const loading = status !== null && !status.complete
   const complete = status?.complete === true
   /** The rows shown answer this very view, not the one before (kept while it loads). */
   const settled = data !== undefined && !isPlaceholderData
-  const pageCount = Math.max(1, data?.pagination.total_pages ?? 1)
+  const rows = data?.data ?? NO_ROWS
+  const total = searching
+    ? (count.data?.total ?? totalFromLastPage(settled, rows.length, state.page, state.limit))
+    : data
+      ? data.pagination.total
+      : 0
+  /** Null while the count is not known yet. */
+  const pageCount = total === null ? null : Math.max(1, Math.ceil(total / state.limit))
 
   // A deep link past the end waits while the list loads (its rows may be on their way);
   // once the list is complete, and the page has been read since, it shows the last page.
-  const pastTheEnd = complete && settled && !freshness.following && state.page > pageCount
+  const pastTheEnd =
+    complete && settled && !freshness.following && pageCount !== null && state.page > pageCount
   useEffect(() => {
     if (pastTheEnd) changeList({ page: pageCount }, 'replace')
   }, [pastTheEnd, pageCount])
 
-  const nextPage = settled && state.page < pageCount ? state.page + 1 : null
+  const hasNext = pageCount === null ? rows.length >= state.limit : state.page < pageCount
+  const nextPage = settled && hasNext ? state.page + 1 : null
   useEffect(() => {
     if (nextPage !== null) {
       client.query(conversationQueries.list({ ...view, page: nextPage })).catch(() => undefined)
@@ -50,14 +62,24 @@ export function useConversationList(state: ListState) {
     loading,
     complete,
     settled,
-    rows: data?.data ?? NO_ROWS,
-    total: data?.pagination.total ?? 0,
+    rows,
+    /** What the filters keep in the mirror; null while a message search is being counted. */
+    total,
     pageCount,
+    error: list.error ?? (searching ? count.error : null),
+    retrying: list.isFetching || (searching && count.isFetching),
     pending: freshness.pending,
     show: freshness.show,
     retry: () => {
       if (status?.error) reconnectSyncEvents(client)
       void list.refetch()
+      if (searching) void count.refetch()
     },
   }
+}
+
+/** A page that is not full is the last: it tells the count before the count comes. */
+function totalFromLastPage(settled: boolean, shown: number, page: number, limit: number) {
+  if (!settled || shown >= limit || (shown === 0 && page > 1)) return null
+  return (page - 1) * limit + shown
 }

@@ -24,18 +24,19 @@ const isPageSize = (n: number): n is PageSize => (PAGE_SIZES as readonly number[
 
 type Options = {
   rows: readonly ConversationRow[]
-  rowCount: number
+  /** Null while a message search is being counted: Next works, Last waits for the count. */
+  pageCount: number | null
   sort: Sort
   page: number
   limit: PageSize
 }
 
 /**
- * The table shows exactly the server's page (manual sorting and pagination; `rowCount` is
- * the server's count). Its sort and page state are the URL's: every change goes through
+ * The table shows exactly the server's page (manual sorting and pagination; `pageCount`
+ * follows the server's count). Its sort and page state are the URL's: every change goes through
  * the address bar, and the new URL asks the server for the new page.
  */
-export function useConversationsTable({ rows, rowCount, sort, page, limit }: Options) {
+export function useConversationsTable({ rows, pageCount, sort, page, limit }: Options) {
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort])
   const pagination = useMemo<PaginationState>(
     () => ({ pageIndex: page - 1, pageSize: limit }),
@@ -50,7 +51,8 @@ export function useConversationsTable({ rows, rowCount, sort, page, limit }: Opt
     manualPagination: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    rowCount,
+    // -1 is TanStack Table's "unknown": a next page may exist, a last page is not known.
+    pageCount: pageCount ?? -1,
     state: { sorting, pagination },
     onSortingChange: (updater: Updater<SortingState>) => {
       const next = functionalUpdate(updater, sorting)[0]

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
-import type { ConversationPage, ListFilters, SyncStatus } from '../../lib/contract.ts'
+import type { ConversationPage, Count, SyncStatus } from '../../lib/contract.ts'
+import type { ViewFilters } from '../../lib/list-query.ts'
 import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
 import { useThrottled } from '../../lib/use-throttled.ts'
 
@@ -13,11 +14,13 @@ const FOLLOW_MS = 500
  * refetches the page, so rows appear as they are written. When loading ends the page is
  * read once more. After that the rows hold still: a rise asks the server how many of this
  * view's conversations are new or updated since the rows shown, and `show` reads them.
+ * A message search's count, asked apart, is read again with its rows.
  */
 export function useListFreshness(
   status: SyncStatus | null,
   list: UseQueryResult<ConversationPage>,
-  filters: ListFilters,
+  filters: ViewFilters,
+  count: UseQueryResult<Count>,
 ) {
   const client = useQueryClient()
   const version = useThrottled(status?.version ?? null, FOLLOW_MS)
@@ -39,11 +42,15 @@ export function useListFreshness(
   // (a lagging replica) is not asked again and again.
   const askedFor = useRef<number | null>(null)
   const { refetch, isFetching } = list
+  const refetchCount = count.refetch
+  const counted = filters.text !== ''
   useEffect(() => {
     if (!following || !behind || isFetching || askedFor.current === version) return
     askedFor.current = version
     void refetch()
-  }, [following, behind, isFetching, refetch, version])
+    // A count still on its way is as new as this one: it is not asked twice.
+    if (counted) void refetchCount({ cancelRefetch: false })
+  }, [following, behind, isFetching, refetch, refetchCount, counted, version])
 
   const since = status?.complete && !following && behind ? shown : null
   const changes = useQuery({
@@ -56,6 +63,10 @@ export function useListFreshness(
     following,
     /** Conversations of this view new or updated since the rows shown (0 while following). */
     pending: since === null ? 0 : (changes.data?.count ?? 0),
-    show: () => client.invalidateQueries({ queryKey: conversationQueries.lists() }),
+    show: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: conversationQueries.lists() }),
+        client.invalidateQueries({ queryKey: conversationQueries.counts() }),
+      ]),
   }
 }

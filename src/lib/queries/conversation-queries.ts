@@ -1,14 +1,21 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  type QueryClient,
+} from '@tanstack/react-query'
 import {
   ChangesSchema,
   ConversationPageSchema,
   ConversationRowSchema,
+  CountSchema,
+  type ConversationPage,
+  type ConversationRow,
   MessageListSchema,
-  type ListFilters,
   type MessageList,
 } from '../contract.ts'
 import { getJson } from '../fetch-api.ts'
-import { apiSearch, sortParam, type ListPage } from '../list-query.ts'
+import { apiSearch, sortParam, type ListPage, type ViewFilters } from '../list-query.ts'
 import { retryDelay, shouldRetry } from './retry.ts'
 
 /** The largest page the API allows: the fewest requests for a whole transcript. */
@@ -20,16 +27,20 @@ const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`
 export const conversationQueries = {
   all: () => ['conversations'] as const,
   lists: () => [...conversationQueries.all(), 'list'] as const,
-  /** One page of the mirror as the table shows it; the page before stays while it loads. */
-  list: ({ page, limit, sort, customer, q }: ListPage) =>
+  /**
+   * One page of the mirror as the table shows it; the page before stays while it loads.
+   * A message search (`text`) asks for the page alone, so its rows are not held back by
+   * the count (see `count`).
+   */
+  list: ({ page, limit, sort, customer, q, text, from, to }: ListPage) =>
     queryOptions({
       queryKey: [
         ...conversationQueries.lists(),
-        { page, limit, sort: sortParam(sort), customer, q },
+        { page, limit, sort: sortParam(sort), customer, q, text, from, to },
       ] as const,
       queryFn: ({ signal }) =>
         getJson(
-          `/api/conversations${apiSearch({ page, limit, sort, customer, q })}`,
+          `/api/conversations${apiSearch({ page, limit, sort, customer, q, text, from, to, uncounted: text !== '' })}`,
           ConversationPageSchema,
           signal,
         ),
@@ -37,23 +48,47 @@ export const conversationQueries = {
       retry: shouldRetry,
       retryDelay,
     }),
+  counts: () => [...conversationQueries.all(), 'count'] as const,
+  /** The exact number of conversations the filters keep: asked apart when searching messages. */
+  count: ({ customer, q, text, from, to }: ViewFilters) =>
+    queryOptions({
+      queryKey: [...conversationQueries.counts(), { customer, q, text, from, to }] as const,
+      queryFn: ({ signal }) =>
+        getJson(
+          `/api/conversations/count${apiSearch({ customer, q, text, from, to })}`,
+          CountSchema,
+          signal,
+        ),
+      retry: shouldRetry,
+      retryDelay,
+    }),
   /**
    * How many of the view's conversations changed after `since` (the version of the rows
    * shown). `seen`, the mirror version last pushed, asks again each time the mirror moves.
    */
-  changes: ({ customer, q }: ListFilters, since: number, seen: number) =>
+  changes: ({ customer, q, text, from, to }: ViewFilters, since: number, seen: number) =>
     queryOptions({
-      queryKey: [...conversationQueries.all(), 'changes', { customer, q, since, seen }] as const,
+      queryKey: [
+        ...conversationQueries.all(),
+        'changes',
+        { customer, q, text, from, to, since, seen },
+      ] as const,
       queryFn: ({ signal }) =>
         getJson(
-          `/api/conversations/changes${apiSearch({ since, customer, q })}`,
+          `/api/conversations/changes${apiSearch({ since, customer, q, text, from, to })}`,
           ChangesSchema,
           signal,
         ),
       // The last count for the same rows stays while the count for a newer version loads.
       placeholderData: (previous, previousQuery) => {
         const key = previousQuery?.queryKey[2]
-        const same = key?.since === since && key.customer === customer && key.q === q
+        const same =
+          key?.since === since &&
+          key.customer === customer &&
+          key.q === q &&
+          key.text === text &&
+          key.from === from &&
+          key.to === to
         return same ? previous : undefined
       },
     }),
@@ -84,6 +119,16 @@ export const conversationQueries = {
       retry: shouldRetry,
       retryDelay,
     }),
+}
+
+/** A conversation as a page of the list in the cache shows it, if one does. */
+export function listedConversation(client: QueryClient, id: string): ConversationRow | undefined {
+  const pages = client.getQueriesData<ConversationPage>({ queryKey: conversationQueries.lists() })
+  for (const [, page] of pages) {
+    const row = page?.data.find((candidate) => candidate.id === id)
+    if (row) return row
+  }
+  return undefined
 }
 
 /** An empty page ends the walk even if `total_pages` claims more, so a shrinking list cannot loop. */

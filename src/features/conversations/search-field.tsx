@@ -2,21 +2,25 @@ import { useId } from 'react'
 import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
 import { FILTER_MAX_LENGTH } from './list-url-state.ts'
-import { markSearchApplied } from './search-timing.ts'
 
 export const FILTER_DEBOUNCE_MS = 150
 
-type Props = { value: string; onChange: (value: string) => void }
+type Props = {
+  label: string
+  placeholder: string
+  value: string
+  /** Called with a new text once typing pauses (or on Enter, or cleared by Escape). */
+  onChange: (value: string) => void
+}
 
-/** `Search titles`, applied while typing (debounced), no Enter needed. */
-export function TitleSearch({ value, onChange }: Props) {
+/** A text filter of the list (`Search titles`, `Search messages`), applied while typing. */
+export function SearchField({ label, placeholder, value, onChange }: Props) {
   const id = useId()
   const [draft, setDraft] = useDraft(value)
   const debounced = useDebounced(FILTER_DEBOUNCE_MS)
 
   function apply(next: string) {
-    if (next !== value) markSearchApplied()
-    onChange(next)
+    if (next !== value) onChange(next)
   }
   function change(next: string) {
     setDraft(next)
@@ -24,14 +28,14 @@ export function TitleSearch({ value, onChange }: Props) {
   }
 
   return (
-    <div className="field">
-      <label htmlFor={id}>Search titles</label>
+    <div className="field search-field">
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="text"
         value={draft}
         maxLength={FILTER_MAX_LENGTH}
-        placeholder="Words in the title"
+        placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
         onChange={(event) => change(event.target.value)}

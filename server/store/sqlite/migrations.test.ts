@@ -1,0 +1,45 @@
+// A mirror the previous release wrote (schema 1) opens migrated: its rows kept and
+// counted, each waiting for its messages, searchable once they come.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { expect, test } from 'vitest'
+import { openStore } from '../open-store.ts'
+import { conversation, message, NO_FILTERS } from '../store-suite-fixtures.ts'
+import { APPLICATION_ID, MIGRATIONS } from './migrations.ts'
+
+test('upgrades a mirror of schema 1: rows kept, counted, all waiting for their messages', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'migrate-')), 'mirror.sqlite')
+  const old = new DatabaseSync(path)
+  old.exec(MIGRATIONS[0] ?? '')
+  old.exec(`PRAGMA application_id = ${APPLICATION_ID}; PRAGMA user_version = 1`)
+  for (const [rowid, id, updated] of [
+    [1, 'a', 1000],
+    [2, 'b', 3000],
+    [3, 'c', 2000],
+  ] as const) {
+    old
+      .prepare(
+        `INSERT INTO conversations (rowid, id, title, message_count, updated_at, updated_ms, seen_seq, changed_seq)
+         VALUES (?, ?, ?, 1, ?, ?, 1, 1)`,
+      )
+      .run(rowid, id, `Conversation ${id}`, new Date(updated).toISOString(), updated)
+  }
+  old.exec('UPDATE mirror SET write_seq = 1')
+  old.close()
+  const store = await openStore(`file:${path}`)
+  expect(await store.messageCoverage()).toEqual({ searched: 0, total: 3 })
+  expect((await store.messageSyncCandidates(10)).map((c) => c.id)).toEqual(['b', 'c', 'a'])
+  expect((await store.getConversation('a'))?.last_message).toBeNull()
+  const held = await store.getConversation('c')
+  await store.replaceMessages('c', [message('c', 0, 'Where is my refund?')], {
+    message_count: held?.message_count ?? null,
+    updated_at: held?.updated_at ?? null,
+  })
+  expect(await store.messageCoverage()).toEqual({ searched: 1, total: 3 })
+  expect(await store.countConversations({ ...NO_FILTERS, text: 'refund' })).toBe(1)
+  await store.upsertConversations([conversation('d')])
+  expect(await store.messageCoverage()).toEqual({ searched: 1, total: 4 })
+  await store.close()
+})
