@@ -32,8 +32,8 @@ test('an absurd total is reported, not crawled', async ({ page, upstream }) => {
   try {
     await page.goto(dashboard.url)
     await expect(page.getByRole('alert')).toContainText(/50,?000,?000/)
-    // A look at the list, not half a million pages.
-    expect(upstream.stats().requests).toBeLessThan(40)
+    // The first pages asked for at once and the customers' pass, not half a million pages.
+    expect(upstream.stats().requests).toBeLessThan(200)
   } finally {
     await dashboard.stop()
   }

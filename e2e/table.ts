@@ -9,7 +9,9 @@ export async function visibleTitles(page: Page): Promise<string[]> {
   const count = await rows.count()
   const titles: string[] = []
   for (let i = 1; i < count; i++) {
-    titles.push((await rows.nth(i).getByRole('cell').first().innerText()).trim())
+    // The cell begins with the title; a badge and the last message's line follow it.
+    const text = await rows.nth(i).getByRole('cell').first().innerText()
+    titles.push((text.split('\n')[0] ?? '').trim())
   }
   return titles
 }
