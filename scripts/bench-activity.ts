@@ -78,12 +78,14 @@ async function activity(store: Store, { name, filters }: Case) {
   return ok ? null : name
 }
 
+type ListCase = { back: number; sort: 'updated_at' | 'created_at'; filters?: ListFilters }
+
 /** The list filtered by a 90-day Created range: not a target here (bench:store has the list's). */
-async function list(store: Store, name: string, back: number, sort: 'updated_at' | 'created_at') {
+async function list(store: Store, name: string, { back, sort, filters = NO_FILTERS }: ListCase) {
   const t = await timed(async (i) => {
     const bounds = window(back + i)
     const page = await store.listConversations({
-      ...NO_FILTERS,
+      ...filters,
       createdFromMs: bounds[0],
       createdBeforeMs: bounds.at(-1),
       sort: { column: sort, desc: true },
@@ -110,10 +112,15 @@ const store = await openStore(`file:${filled.path}`)
 try {
   const missed: (string | null)[] = []
   for (const test of CASES) missed.push(await activity(store, test))
-  await list(store, 'list, recent 90 days, -updated_at', 0, 'updated_at')
   const oldest = Math.floor((LAST_DAY - FIRST_DAY) / DAY) - DAYS - RUNS
-  await list(store, 'list, oldest 90 days, -updated_at', oldest, 'updated_at')
-  await list(store, 'list, oldest 90 days, -created_at', oldest, 'created_at')
+  const updated = 'updated_at'
+  await list(store, 'list, recent 90 days, -updated_at', { back: 0, sort: updated })
+  await list(store, 'list, oldest 90 days, -updated_at', { back: oldest, sort: updated })
+  await list(store, 'list, oldest 90 days, -created_at', { back: oldest, sort: 'created_at' })
+  const garcia = { ...NO_FILTERS, customer: 'garcia' }
+  await list(store, 'list, 90 days + customer name', { back: 200, sort: updated, filters: garcia })
+  const refund = { ...NO_FILTERS, q: 'refund' }
+  await list(store, 'list, 90 days + title word', { back: 200, sort: updated, filters: refund })
   const misses = missed.filter((name) => name !== null)
   console.log(misses.length === 0 ? 'targets met' : `TARGETS MISSED: ${misses.join(', ')}`)
 } finally {
