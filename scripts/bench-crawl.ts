@@ -116,8 +116,6 @@ async function firstLoad(browser: Browser, mock: BenchMock, total: number) {
 
 async function benchA(browser: Browser) {
   const total = 10_000
-  const mock = await startMock(total)
-  await mock.faults({ latencyMs: LATENCY_MS })
   const seed: number[] = []
   const page: number[] = []
   const server: number[] = []
@@ -125,9 +123,19 @@ async function benchA(browser: Browser) {
   console.log(
     `(a) first load, ${thousands(total)} conversations, ${LATENCY_MS} ms per upstream request, ${ROUNDS} rounds  [${load()}]`,
   )
+  let requests = 0
+  let refused = 0
   for (let round = 1; round <= ROUNDS; round++) {
+    // A mock of its own each round: its 1000/min is the key's, shared by one server and the
+    // seed's loop, as in production, not by three servers in one minute.
+    const mock = await startMock(total)
+    await mock.faults({ latencyMs: LATENCY_MS })
     const loop = await sequentialCrawl(mock)
     const ours = await firstLoad(browser, mock, total)
+    const stats = await mock.stats()
+    await mock.stop()
+    requests += stats.requests
+    refused += tooMany(stats)
     seed.push(loop.ms)
     page.push(ours.pageMs)
     server.push(ours.serverMs)
@@ -141,8 +149,6 @@ async function benchA(browser: Browser) {
         `server complete ${seconds(ours.serverMs)} after health (${ours.detail})  [${load()}]`,
     )
   }
-  const stats = await mock.stats()
-  await mock.stop()
   const ratio = median(seed) / median(page)
   console.log(
     `    median: seed ${seconds(median(seed))}; page ${seconds(median(page))}; server alone ${seconds(median(server))} (health → first complete status)`,
@@ -151,14 +157,12 @@ async function benchA(browser: Browser) {
     `    speed-up, seed ÷ page: ${ratio.toFixed(1)}× (target ≥ ${TARGET.speedUp}×) ${ratio >= TARGET.speedUp ? 'PASS' : 'MISS'}; ` +
       `seed ÷ server alone: ${(median(seed) / median(server)).toFixed(1)}×`,
   )
-  console.log(
-    `    upstream requests: ${stats.requests}, 429s: ${tooMany(stats)} (target 0)  [${load()}]`,
-  )
+  console.log(`    upstream requests: ${requests}, 429s: ${refused} (target 0)  [${load()}]`)
   if (failures > 0)
     console.log(
       `    rounds where the page never showed the whole list: ${failures} (target 0) MISS`,
     )
-  return ratio >= TARGET.speedUp && tooMany(stats) === 0 && failures === 0
+  return ratio >= TARGET.speedUp && refused === 0 && failures === 0
 }
 
 async function benchB() {
