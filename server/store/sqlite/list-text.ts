@@ -4,12 +4,11 @@
 //   at once and paged like any other filter's matches.
 // - check: walk the list in its order (other filters applied) and check each
 //   conversation's messages (~70 µs each at 20,000,000 messages), stopping at the page's
-//   end: cheap when matches are dense. It gets a budget of conversations, so that a rare
-//   word costs ~15 ms here rather than a walk through the whole list.
-// - index: past the budget, matches are sparser than 1 in 10 conversations; the index
-//   gathers them (~0.1 µs a message) and SQLite pages them like any filter's, walking the
-//   sort index testing membership, or sorting them when they are very few. What the walk
-//   saw (how many it found of how many it checked) is its estimate of how many there are.
+//   end: cheap when matches are dense. It stops early when matches turn out sparse, so a
+//   rare word costs ~15 ms here rather than a walk through the whole list.
+// - index: matches are sparse; the index gathers them and SQLite pages them like any
+//   filter's, walking the sort index testing membership, or sorting them when very few.
+//   What the walk saw (how many it found of how many it checked) estimates how many.
 import type { ListQuery } from '../store.ts'
 import type { TextQuery } from '../message-words.ts'
 import { numberOf, type Database } from './database.ts'
@@ -23,11 +22,13 @@ export type ListOptions = { plan?: Plan['kind']; text?: 'check' | 'index' }
 // Measured at 20,000,000 messages (npm run bench:messages): reading a few thousand
 // messages by rowid and checking them costs less than a page walk through sparse matches.
 const FEW_MESSAGES = 2000
-// Conversations checked before a walk gives up (measured by npm run bench:messages):
-// below 1 match in 10 conversations, gathering every match through the index and walking
-// the sort index testing membership is the cheaper way to a page.
-const MIN_BUDGET = 200
-const BUDGET_PER_ROW = 10
+// A walk checks this many conversations before judging how sparse matches are, then goes
+// on only while the page's end is, at the rate found so far, within MAX_WALK conversations
+// (~60 ms for a first page). Below that rate (~1 in 45) gathering every match through the
+// index and walking the sort index testing membership is the cheaper way to a page: its
+// cost grows with the messages of the words, ~0.1 µs each (npm run bench:messages).
+const MIN_WALK = 200
+const MAX_WALK = (end: number) => 100 + 40 * end
 // A count over at most this many conversations (of another filter) checks each of them,
 // rather than gathering every match of a common word through the index.
 const CHECK_LIMIT = 3000
@@ -39,22 +40,26 @@ const maxRowid = (db: Database) =>
   numberOf(db.get('SELECT max(rowid) AS n FROM conversations')?.n) ?? 0
 
 /**
- * Checks conversations in the list's order until `end` match or `budget` were checked.
- * `complete`: the list ended first, so `found` is every match.
+ * Checks conversations in the list's order until `end` match, or the rate of matches says
+ * the walk would go past its budget. `complete`: the list ended first, so `found` is every
+ * match.
  */
 function walkChecking(
   db: Database,
   query: ListQuery,
   filters: readonly Filter[],
   text: TextQuery,
-  { end, budget }: { end: number; budget: number },
+  { end, limited }: { end: number; limited: boolean },
 ) {
   const found: number[] = []
   let checked = 0
   const rows = maxRowid(db)
+  const budget = MAX_WALK(end)
   for (const select of orderedSelects('c.rowid', query.sort, filters, { end: budget, rows })) {
     for (const row of db.iterate(select.sql, select.params)) {
-      if (checked++ === budget) return { found, checked: budget, complete: false, done: false }
+      if (limited && checked >= MIN_WALK && end * checked > budget * (found.length + 1))
+        return { found, checked, complete: false, done: false }
+      checked++
       const rowid = numberOf(row.rowid) ?? 0
       if (firstMatch(db, rowid, text) !== null) found.push(rowid)
       if (found.length === end) return { found, checked, complete: false, done: true }
@@ -76,8 +81,7 @@ export function searchPage(
   const few = options.text ? null : fewMatches(db, text, FEW_MESSAGES)
   let estimate = maxRowid(db)
   if (few === null && options.text !== 'index') {
-    const budget = options.text === 'check' ? Infinity : Math.max(MIN_BUDGET, BUDGET_PER_ROW * end)
-    const walked = walkChecking(db, query, filters, text, { end, budget })
+    const walked = walkChecking(db, query, filters, text, { end, limited: !options.text })
     if (walked.done) {
       return {
         rowids: walked.found.slice(offset, end),
