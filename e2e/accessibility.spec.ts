@@ -1,25 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import type { Conversation } from '../src/lib/contract.ts'
+import { expectNoViolations } from './axe.ts'
 import { test, expect } from './fixtures.ts'
 import { byLastActivity } from './expected.ts'
 import { table, waitForCompleteList } from './table.ts'
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']
-
-/** axe with the WCAG 2.2 AA and best-practice rules, plus the experimental table rules. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(TAGS)
-    .options({
-      rules: { 'td-has-header': { enabled: true }, 'table-fake-caption': { enabled: true } },
-    })
-    .analyze()
-  const violations = results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-  expect(violations).toEqual([])
-}
 
 test('the list has no accessibility violations, in light and dark', async ({ page }) => {
   await page.goto('/')

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import type { Conversation } from '../src/lib/contract.ts'
+import { expectNoViolations } from './axe.ts'
 import { test, expect } from './fixtures.ts'
 import { byLastActivity } from './expected.ts'
 import { expectRows, waitForCompleteList } from './table.ts'
@@ -148,21 +148,6 @@ test('the chart works at 375 px: every bar in the window, a tooltip on focus', a
   ).toBeFocused()
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 })
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(TAGS)
-    .options({
-      rules: { 'td-has-header': { enabled: true }, 'table-fake-caption': { enabled: true } },
-    })
-    .analyze()
-  const violations = results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-  expect(violations).toEqual([])
-}
 
 test('the chart, the date range and the views have no accessibility violations, light and dark', async ({
   page,

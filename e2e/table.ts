@@ -18,11 +18,16 @@ export async function visibleTitles(page: Page): Promise<string[]> {
 
 /** Each visible row's title begins with the expected conversation's title, in order. */
 export async function expectRows(page: Page, expected: readonly Conversation[]) {
-  await expect(table(page).getByRole('row')).toHaveCount(expected.length + 1)
-  const titles = await visibleTitles(page)
-  expected.forEach((conversation, i) => {
-    if (conversation.title) expect(titles[i], `row ${i + 1}`).toContain(conversation.title.trim())
-  })
+  // While the next page loads, the previous one stays on screen under aria-busy: wait it out,
+  // and read again until the rows settle (a refetch may follow a page change).
+  await expect(table(page)).toHaveAttribute('aria-busy', 'false')
+  await expect(async () => {
+    await expect(table(page).getByRole('row')).toHaveCount(expected.length + 1, { timeout: 1 })
+    const titles = await visibleTitles(page)
+    expected.forEach((conversation, i) => {
+      if (conversation.title) expect(titles[i], `row ${i + 1}`).toContain(conversation.title.trim())
+    })
+  }).toPass({ timeout: 15_000 })
 }
 
 /** The whole list has arrived: Export CSV waits for it, and the progress bar is gone. */

@@ -13,6 +13,7 @@ import * as z from 'zod'
 import {
   freshDatabaseUrl,
   pollUntilOk,
+  removeTemporaryFiles,
   requireBuild,
   spawnDashboard,
   type Dashboard,
@@ -196,4 +197,5 @@ try {
   await dashboard.stop()
   await mock.stop()
   stopChildren()
+  removeTemporaryFiles()
 }

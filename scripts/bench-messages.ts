@@ -17,6 +17,7 @@ import { writeMessages } from '../server/store/sqlite/write-messages.ts'
 import { indexedWords } from '../server/store/message-words.ts'
 import type { Store } from '../server/store/store.ts'
 import type { Conversation, ListFilters, Message, Sort } from '../src/lib/contract.ts'
+import { createRandom } from '../mocks/prng.ts'
 
 // Change when the generated data or the way it is written changes: the cached file goes.
 // (A newer schema alone does not: opening the cached file migrates it.)
@@ -32,13 +33,8 @@ const PAGE_TARGET_MS = 100
 const COUNT_TARGET_MS = 1000
 
 // Deterministic (mulberry32): the same messages on every run and every machine.
-let seed = 20_260_610
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-}
+const rng = createRandom(20_260_610)
+const random = () => rng.next()
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
 // Words of a pool by rank, the first far more often than the last (as in real text).
 const skewed = <T>(items: readonly T[]): T => items[Math.floor(random() ** 2.5 * items.length)] as T

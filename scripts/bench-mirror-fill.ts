@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createRandom } from '../mocks/prng.ts'
 import { openStore } from '../server/store/open-store.ts'
 import type { Conversation, CustomerUser } from '../src/lib/contract.ts'
 
@@ -17,16 +18,8 @@ const CALL = 10_000
 export const RARE_WORDS = ['zeppelin', 'quokka', 'xylophone', 'marmalade', 'kaleidoscope']
 
 // Deterministic (mulberry32): the same rows on every run and every machine.
-function createRandom(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-const random = createRandom(20_260_601)
+const rng = createRandom(20_260_601)
+const random = () => rng.next()
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
 
 const FIRST = ['Anna', 'Ben', 'Chloé', 'David', 'Elena', 'François', 'Grace', 'Hiro', 'Inès']

@@ -10,6 +10,7 @@ import type { Conversation, CustomerUser, Sort } from '../src/lib/contract.ts'
 import { SORT_COLUMNS } from '../src/lib/contract.ts'
 import { openStore } from '../server/store/open-store.ts'
 import type { ListQuery, Store } from '../server/store/store.ts'
+import { createRandom } from '../mocks/prng.ts'
 
 const CONVERSATIONS = 1_000_000
 const CUSTOMERS = 200_000
@@ -18,13 +19,8 @@ const RUNS = 24
 const TARGET_MS = 50
 
 // Deterministic: the same rows on every run and every machine.
-let seed = 20_240_601
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-}
+const rng = createRandom(20_240_601)
+const random = () => rng.next()
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
 
 const FIRST = [

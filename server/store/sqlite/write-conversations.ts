@@ -8,7 +8,7 @@ import type { Conversation } from '../../../src/lib/contract.ts'
 import { customerKey, epochMs, lowerText, titleKey } from '../sort-keys.ts'
 import { numberOf, textOf, type Database, type Row } from './database.ts'
 import { deleteMessages } from './write-messages.ts'
-import { nextSeq, recordRemoval } from './write-sequence.ts'
+import { nextSeq, recordRemoval, upsertPage } from './write-sequence.ts'
 
 type Values = {
   title: string | null
@@ -108,15 +108,8 @@ function upsertOne(db: Database, conversation: Conversation, seq: number): boole
 const indexTitle = (db: Database, rowid: SQLInputValue | undefined, key: string) =>
   db.run('INSERT INTO title_text (rowid, title_key) VALUES (?, ?)', [rowid ?? null, key])
 
-export function upsertConversations(db: Database, rows: readonly Conversation[]): number {
-  if (rows.length === 0) return 0
-  return db.write(() => {
-    const seq = nextSeq(db)
-    let changed = 0
-    for (const row of rows) if (upsertOne(db, row, seq)) changed++
-    return changed
-  })
-}
+export const upsertConversations = (db: Database, rows: readonly Conversation[]): number =>
+  upsertPage(db, rows, upsertOne)
 
 /**
  * Drops every conversation not upserted since `mark`, with its messages; the removal

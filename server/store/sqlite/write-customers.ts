@@ -4,7 +4,7 @@
 import type { CustomerUser } from '../../../src/lib/contract.ts'
 import { customerKey, lowerText } from '../sort-keys.ts'
 import { numberOf, textOf, type Database, type Row } from './database.ts'
-import { nextSeq } from './write-sequence.ts'
+import { nextSeq, upsertPage } from './write-sequence.ts'
 
 type Values = readonly [
   externalId: string | null,
@@ -107,15 +107,8 @@ function upsertOne(db: Database, customer: CustomerUser, seq: number): boolean {
   return true
 }
 
-export function upsertCustomers(db: Database, rows: readonly CustomerUser[]): number {
-  if (rows.length === 0) return 0
-  return db.write(() => {
-    const seq = nextSeq(db)
-    let changed = 0
-    for (const row of rows) if (upsertOne(db, row, seq)) changed++
-    return changed
-  })
-}
+export const upsertCustomers = (db: Database, rows: readonly CustomerUser[]): number =>
+  upsertPage(db, rows, upsertOne)
 
 /** Drops every customer not upserted since `mark`; their conversations lose name and email. */
 export function deleteUnseenCustomers(db: Database, mark: number): number {

@@ -74,6 +74,19 @@ test('when loading ends the rows are read once more, not offered as new', async 
   expect(api.requests(CHANGES)).toHaveLength(0)
 })
 
+test('rows read before the first status are caught up when that status already says complete', async () => {
+  const api = serveMirror()
+  api.move(rows.slice(0, 1), 1, 0)
+  const { events } = renderList()
+  // The first sync ends between the page's first read and its first pushed status.
+  await screen.findByText('1 conversation')
+  api.move(rows, 4, 2)
+  events.status({ complete: true, loaded: 3, total: 3, version: 4 })
+  expect(await screen.findByText('3 conversations')).toBeInTheDocument()
+  expect(screen.queryByText(/new or updated/)).not.toBeInTheDocument()
+  expect(api.requests(CHANGES)).toHaveLength(0)
+})
+
 test('says the list may be incomplete when the last pass could not confirm it', async () => {
   serveMirror()
   const { events } = renderList()

@@ -23,19 +23,24 @@ export function useListFreshness(
   count: UseQueryResult<Count>,
 ) {
   const client = useQueryClient()
-  const version = useThrottled(status?.version ?? null, FOLLOW_MS)
+  const latest = status?.version ?? null
+  const throttled = useThrottled(latest, FOLLOW_MS)
   const loading = status !== null && !status.complete
 
   // The version at which this page saw loading end: rows older than it are caught up with.
-  const [sawLoading, setSawLoading] = useState(false)
+  // A page whose FIRST status already says complete saw loading end there too: its rows
+  // may have been read before that status, while the first sync was still writing.
+  const [seen, setSeen] = useState<'nothing' | 'loading' | 'complete'>('nothing')
   const [completedAt, setCompletedAt] = useState<number | null>(null)
-  if (loading && !sawLoading) setSawLoading(true)
-  if (status?.complete && sawLoading) {
-    setSawLoading(false)
+  if (loading && seen !== 'loading') setSeen('loading')
+  if (status?.complete && seen !== 'complete') {
+    setSeen('complete')
     setCompletedAt(status.version)
   }
 
   const shown = list.data && !list.isPlaceholderData ? list.data.version : null
+  // While loading, refetches are paced; the catch-up once complete goes at once.
+  const version = loading ? throttled : latest
   const behind = version !== null && shown !== null && version > shown
   const following = loading || (completedAt !== null && shown !== null && shown < completedAt)
   // One read per pushed version: a page that answers at an older version than the status
@@ -52,9 +57,12 @@ export function useListFreshness(
     if (counted) void refetchCount({ cancelRefetch: false })
   }, [following, behind, isFetching, refetch, refetchCount, counted, version])
 
-  const since = status?.complete && !following && behind ? shown : null
+  const since =
+    status?.complete && !following && throttled !== null && shown !== null && throttled > shown
+      ? shown
+      : null
   const changes = useQuery({
-    ...conversationQueries.changes(filters, since ?? 0, version ?? 0),
+    ...conversationQueries.changes(filters, since ?? 0, throttled ?? 0),
     enabled: since !== null,
   })
 
