@@ -1,5 +1,6 @@
 // How many conversations each saved view matches, recomputed when the mirror changes
-// (its version moves), not on every request. A request waits for stale counts only up to
+// (its version moves, or the message sync makes more conversations searchable: a view
+// with a message search counts differently then), not on every request. A request waits for stale counts only up to
 // a short budget; the rest finish in the background and reach the page with its next
 // read (the views list is read again when the mirror's version moves).
 import { ViewQuerySchema } from '../../src/lib/contract.ts'
@@ -14,17 +15,17 @@ export type ViewCounts = {
   refresh: (views: readonly StoredView[]) => Promise<void>
 }
 
-type Entry = { version: number; count: number; query: string }
+type Entry = { version: string; count: number; query: string }
 
 export function createViewCounts(deps: {
-  store: Pick<Store, 'version' | 'countConversations'>
+  store: Pick<Store, 'version' | 'messageCoverage' | 'countConversations'>
   logger: Logger
   budgetMs?: number
 }): ViewCounts {
   const entries = new Map<string, Entry>()
   let running: Promise<void> | null = null
 
-  const count = async (view: StoredView, version: number) => {
+  const count = async (view: StoredView, version: string) => {
     const query = JSON.stringify(view.query)
     const entry = entries.get(view.id)
     if (entry && entry.version === version && entry.query === query) return
@@ -39,7 +40,11 @@ export function createViewCounts(deps: {
   }
 
   const recount = async (views: readonly StoredView[]) => {
-    const version = await deps.store.version()
+    const [mirror, messages] = await Promise.all([
+      deps.store.version(),
+      deps.store.messageCoverage(),
+    ])
+    const version = `${mirror}:${messages.searched}`
     for (const view of views) await count(view, version)
     const ids = new Set(views.map((view) => view.id))
     if (views.length > 1) for (const id of entries.keys()) if (!ids.has(id)) entries.delete(id)

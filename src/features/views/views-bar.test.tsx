@@ -218,3 +218,16 @@ test("the counts are read again when the mirror's version moves", async () => {
     timeout: 4000,
   })
 })
+
+test('the counts are read again when the message sync makes more conversations searchable', async () => {
+  const view = savedView('Parcelwise', { text: 'parcelwise' }, 0)
+  const api = serveViews([view], list)
+  const { events } = renderList()
+  events.status({ version: 1, messages: { searched: 10, total: 100 } })
+  const link = await within(views()).findByRole('link', { name: 'Parcelwise 0 conversations' })
+  api.set([{ ...view, count: 3 }])
+  events.status({ version: 1, messages: { searched: 60, total: 100 } })
+  await waitFor(() => expect(link).toHaveAccessibleName('Parcelwise 3 conversations'), {
+    timeout: 4000,
+  })
+})

@@ -29,7 +29,11 @@ export function ViewsBar({ state }: { state: ListState }) {
   const [open, setOpen] = useState<Open>(null)
   const [expanded, setExpanded] = useState(false)
   const status = useQuery(syncQueries.status())
-  const version = useThrottled(status.data?.version ?? null, RECOUNT_MS)
+  // The counts move with the mirror, and with the message sync for views that search messages.
+  const version = useThrottled(
+    status.data ? `${status.data.version}:${status.data.messages?.searched ?? 0}` : null,
+    RECOUNT_MS,
+  )
   const views = useQuery(viewQueries.list())
   const countedAt = useRef(version)
   useEffect(() => {
