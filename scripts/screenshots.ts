@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { launchOptions } from '../e2e/chromium.ts'
 import { startDashboard, KEY } from '../e2e/fixtures.ts'
 import { startMockUpstream } from '../mocks/upstream-server.ts'
+import { conversationsWhoseMessagesContain } from '../mocks/messages.ts'
 
 const statesDir = process.argv[2] ?? 'test-results/screenshots'
 mkdirSync('docs', { recursive: true })
@@ -20,6 +21,7 @@ const dashboard = await startDashboard({
   API_KEY_ID: KEY.id,
   API_KEY_SECRET: KEY.secret,
   PERFORMCHAT_API_URL: upstream.url,
+  UPSTREAM_RATE_PER_MINUTE: '1000',
 })
 const browser = await chromium.launch(launchOptions)
 
@@ -50,7 +52,36 @@ async function transcript(page: Page) {
   await page.getByText(/Loading messages/).waitFor({ state: 'detached' })
 }
 
+/** Every conversation's messages are in the mirror: no "X of Y messages searched" status. */
+async function messagesSynced(page: Page) {
+  await complete(page)
+  // At the key's budget the messages of 2,000 conversations take about three minutes.
+  await page
+    .getByRole('status')
+    .filter({ hasText: /messages/ })
+    .waitFor({ state: 'detached', timeout: 600_000 })
+  await page.locator('table mark').first().waitFor()
+}
+async function activity(page: Page) {
+  await complete(page)
+  await page.getByRole('button', { name: 'Activity', exact: true }).click()
+  const figure = page.getByRole('figure', { name: 'Conversations per day' })
+  await figure.getByRole('img').last().focus()
+}
+const searched = conversationsWhoseMessagesContain(upstream.db, 'Parcelwise')[0]?.id ?? ''
+
 try {
+  for (const [name, query] of [
+    ['Refunds by title', { q: 'refund', sort: 'title' }],
+    ['Parcelwise', { text: 'parcelwise' }],
+    ['A VIP customer', { customer: upstream.db.customers[0]?.id ?? '' }],
+  ] as const) {
+    await fetch(`${dashboard.url}/api/views`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, query }),
+    })
+  }
   await shoot('list-light', '/', { ready: complete })
   await shoot('list-dark', '/', { dark: true, ready: complete })
   await shoot('filtered', '/?q=refund&sort=title', { ready: complete })
@@ -67,6 +98,23 @@ try {
     ready: transcript,
   })
   await shoot('empty', '/?q=nothing-matches-this', { ready: complete })
+  await shoot('activity-light', '/', { ready: activity })
+  await shoot('activity-dark', '/', { dark: true, ready: activity })
+  await shoot('activity-narrow', '/', { width: 375, ready: activity })
+  await shoot('searched', '/?text=parcelwise', { ready: messagesSynced })
+  await shoot('searched-pane', `/conversations/${searched}?text=parcelwise`, {
+    ready: async (page) => {
+      await messagesSynced(page)
+      await transcript(page)
+    },
+  })
+  await shoot('searched-pane-dark', `/conversations/${searched}?text=parcelwise`, {
+    dark: true,
+    ready: async (page) => {
+      await messagesSynced(page)
+      await transcript(page)
+    },
+  })
   // A cold server, so the crawl (slowed down) is still running when the page opens.
   upstream.faults.set({ latencyMs: 700 })
   const cold = await startDashboard({
