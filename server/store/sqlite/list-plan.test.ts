@@ -40,6 +40,23 @@ test('walks for a common title word on an early page, sorts a rare one or a deep
   expect(choosePlan([], { end: 100_000, matches: rows, rows }).kind).toBe('walk')
 })
 
+test('walks for a common one- or two-letter title needle, scans the title index for a rare one', () => {
+  const rows = 1_000_000
+  const letters = (share: number): Filter => ({
+    test: { sql: 'instr(c.title_key, ?) > 0', params: ['xy'] },
+    driver: null,
+    share,
+  })
+  expect(choosePlan([letters(0.7)], { end: 20, matches: 700_000, rows }).kind).toBe('walk')
+  const rare = choosePlan([letters(0.0002)], { end: 20, matches: 200, rows })
+  expect(rare.kind).toBe('sort')
+  if (rare.kind !== 'sort') return
+  const steps = plan(
+    sortSelect('c.rowid', { column: 'updated_at', desc: true }, rare.driver, rare.tests).sql,
+  )
+  expect(steps.join(' | ')).toMatch(/INDEX conversations_by_title/)
+})
+
 const createdRange = (size: number): Filter => ({
   test: { sql: 'c.created_ms >= ? AND c.created_ms < ?', params: [0, 1] },
   driver: {

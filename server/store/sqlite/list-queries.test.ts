@@ -167,6 +167,20 @@ test('every page, by either plan, is the reference order with the reference coun
             total: expected.length,
             ids: want,
           })
+          // Uncounted, the page alone is the same page.
+          const alone = listConversations(
+            db,
+            { ...filters, sort, page, limit, withoutTotal: true },
+            { plan: force },
+          )
+          expect({ filters, sort, force, page, ids: alone.rows.map((r) => r.id) }).toEqual({
+            filters,
+            sort,
+            force,
+            page,
+            ids: want,
+          })
+          expect(alone.total).toBeNull()
         }
       }
     }

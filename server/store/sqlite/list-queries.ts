@@ -62,11 +62,14 @@ export function listConversations(
     const total = query.withoutTotal ? null : (found.total ?? countSearch(db, filters, text))
     return { rows: rowsOf(db, found.rowids, text), total }
   }
-  const total = count(db, countSelect(filters))
+  // Uncounted, the page alone: a filter no index serves would scan every row to count.
+  const total = query.withoutTotal ? null : count(db, countSelect(filters))
   const offset = (query.page - 1) * query.limit
   const rowids =
-    total === 0 || offset >= total ? [] : pageRowids(db, query, filters, total, options.plan)
-  return { rows: rowsOf(db, rowids, null), total: query.withoutTotal ? null : total }
+    total === 0 || (total !== null && offset >= total)
+      ? []
+      : pageRowids(db, query, filters, total, options.plan)
+  return { rows: rowsOf(db, rowids, null), total }
 }
 
 /** The exact number of conversations matching the filters. */

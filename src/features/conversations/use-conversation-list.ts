@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import type { ConversationRow } from '../../lib/contract.ts'
-import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
+import { conversationQueries, countedApart } from '../../lib/queries/conversation-queries.ts'
 import { syncQueries } from '../../lib/queries/sync-queries.ts'
 import { reconnectSyncEvents } from '../../lib/sync-events.ts'
 import { changeList } from './list-navigation.ts'
@@ -17,8 +17,7 @@ export function useConversationList(state: ListState) {
   const status = sync.data ?? null
   const view = useMemo(() => apiView(state), [state])
   const list = useQuery(conversationQueries.list(view))
-  // A message search may take longer to count than to page: its count is asked apart.
-  const searching = view.text !== ''
+  const searching = countedApart(view)
   const count = useQuery({ ...conversationQueries.count(view), enabled: searching })
   const { data, isPlaceholderData } = list
   const freshness = useListFreshness(status, list, view, count)

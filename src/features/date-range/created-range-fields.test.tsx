@@ -11,7 +11,10 @@ const field = (name: string) => screen.getByLabelText(name, { selector: 'input' 
 const REVERSED = 'Created from is after Created to: the dates are not applied.'
 
 test('Created from and Created to go into the URL and the request with the zone, on page 1', async () => {
-  const api = stubApi({ [LIST]: (url) => pageOf(rows, url) })
+  const api = stubApi({
+    [LIST]: (url) => pageOf(rows, url),
+    [`${LIST}/count`]: () => ({ total: rows.length, version: 1 }),
+  })
   renderList('/?page=2&q=late')
   await screen.findByText('Page 2 of 3')
   expect(field('Created from')).toHaveAttribute('type', 'date')
@@ -30,6 +33,7 @@ test('Created from and Created to go into the URL and the request with the zone,
       from: '2025-03-01',
       to: '2025-03-31',
       tz: browserTimeZone(),
+      count: '0',
     }),
   )
   expect(screen.queryByText(REVERSED)).not.toBeInTheDocument()

@@ -7,7 +7,10 @@ import { renderList } from '../../test/render-list.tsx'
 import { stubDialog } from '../../test/stub-dialog.ts'
 
 const rows = [conversationRow('c1', 5), conversationRow('c2', 9)]
-const list = { '/api/conversations': (url: URL) => pageOf(rows, url) }
+const list = {
+  '/api/conversations': (url: URL) => pageOf(rows, url),
+  '/api/conversations/count': () => ({ total: rows.length, version: 1 }),
+}
 const views = () => screen.getByRole('navigation', { name: 'Views' })
 const params = (url: URL | undefined) => Object.fromEntries(url?.searchParams ?? [])
 
@@ -53,6 +56,7 @@ test('opening a view applies it: the URL, the filters and the request are its st
       limit: '50',
       sort: 'title',
       q: 'refund',
+      count: '0',
     }),
   )
 })
