@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import { SORT_COLUMNS } from '../../../src/lib/contract.ts'
 import { createDatabase } from './database.ts'
 import { rowidSet } from './created-range.ts'
-import type { Driver, Filter } from './filters.ts'
+import { estimatedMatches, type Driver, type Filter } from './filters.ts'
 import { choosePlan, sortSelect, walkSelects } from './list-plan.ts'
 import { openConnection } from './sqlite-file.ts'
 
@@ -55,6 +55,25 @@ test('walks for a common one- or two-letter title needle, scans the title index 
     sortSelect('c.rowid', { column: 'updated_at', desc: true }, rare.driver, rare.tests).sql,
   )
   expect(steps.join(' | ')).toMatch(/INDEX conversations_by_title/)
+})
+
+test('plans a common sampled title word without counting it, and a rare one as if one row', () => {
+  const rows = 1_000_000
+  const uncountable: Driver = {
+    sql: 'c.rowid IN (?)',
+    params: [1],
+    indexedBy: 'NOT INDEXED',
+    get size(): number {
+      throw new Error('counted')
+    },
+  }
+  const common: Filter = { test: titleWord(0).test, driver: uncountable, share: 0.26 }
+  expect(estimatedMatches([common], rows)).toBe(260_000)
+  const plan = choosePlan([common], { end: 20, matches: 260_000, rows })
+  expect(plan.kind).toBe('walk')
+  const rare: Filter = { test: titleWord(0).test, driver: null, share: 0.001 }
+  expect(estimatedMatches([rare], rows)).toBe(1)
+  expect(estimatedMatches([{ ...rare, driver: titleWord(37).driver }], rows)).toBe(37)
 })
 
 const createdRange = (size: number): Filter => ({

@@ -27,6 +27,8 @@ const SORT_COST_PER_MATCH = 1
 // one-letter title matches scans in 40 ms where walking the updated_at index for a rare
 // pair of letters, fetching each row, took 2.2 s.
 const SCAN_COST_PER_ROW = 0.1
+/** A walk stepping over at most 500 rows (well under a millisecond). */
+const CHEAP_WALK = 500 * WALK_COST_PER_ROW
 
 export type Plan =
   { kind: 'walk'; tests: Condition } | { kind: 'sort'; driver: Driver; tests: Condition }
@@ -78,18 +80,25 @@ export function choosePlan(
   if (!driver) {
     // Few matches of a filter without an index: scanning the table beats walking past
     // nearly every row of the sort index to find them.
-    const walked = (Math.min(end, matches) * rows) / Math.max(matches, 1)
+    const walked = matches === 0 ? rows : (Math.min(end, matches) * rows) / matches
     const scan = rows * SCAN_COST_PER_ROW + matches * SORT_COST_PER_MATCH
-    const kind = force ?? (filters.length > 0 && walked * WALK_COST_PER_ROW > scan ? 'sort' : 'walk')
+    const kind =
+      force ?? (filters.length > 0 && walked * WALK_COST_PER_ROW > scan ? 'sort' : 'walk')
     if (kind === 'walk') return { kind, tests: rowTests(filters) }
     return { kind, driver: scanDriver(rows), tests: rowTests(filters) }
   }
   const stretches = column === 'created_at' ? filters.map((f) => f.stretch ?? rows) : []
-  const walked = (Math.min(end, matches) * Math.min(rows, ...stretches)) / Math.max(matches, 1)
+  // No match at all: a walk would step over every row to find none.
+  const walked =
+    matches === 0
+      ? rows
+      : (Math.min(end, matches) * Math.min(rows, ...stretches)) / Math.max(matches, 1)
+  // A walk this short is always cheap: no need to learn (count) the driver's size.
+  const cheap = walked * WALK_COST_PER_ROW <= CHEAP_WALK
   const kind =
     force ??
     stretchPlan(filters, column, rows) ??
-    (walked * WALK_COST_PER_ROW <= driver.size * SORT_COST_PER_MATCH ? 'walk' : 'sort')
+    (cheap || walked * WALK_COST_PER_ROW <= driver.size * SORT_COST_PER_MATCH ? 'walk' : 'sort')
   if (kind === 'walk') return { kind: 'walk', tests: rowTests(filters) }
   return { kind: 'sort', driver, tests: rowTests(filters.filter((f) => f.driver !== driver)) }
 }
