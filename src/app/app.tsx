@@ -1,15 +1,15 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
 import { DemoBanner } from './demo-banner.tsx'
 import { useReadingPane } from './reading-layout.ts'
 import { ReadingPaneEmpty } from './reading-pane-empty.tsx'
-import { loadConversationsPage, loadConversationView } from './routes.ts'
+import { conversationsPage, conversationView } from './routes.tsx'
 import { AppHeader } from '../components/app-header.tsx'
 import { conversationIdFromPath } from '../features/conversation/conversation-route.ts'
 import { useLocation } from '../lib/router.ts'
 
-const ConversationsPage = lazy(loadConversationsPage)
-const ConversationView = lazy(loadConversationView)
+const ConversationsPage = conversationsPage.Screen
+const ConversationView = conversationView.Screen
 
 /**
  * The list, and a conversation: beside the list when the window is wide enough (the
