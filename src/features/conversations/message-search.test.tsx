@@ -200,3 +200,21 @@ test('Export CSV carries the message search', async () => {
   expect(params(href)).toEqual({ sort: 'title', text: 'late refund' })
   click.mockRestore()
 })
+
+test('a message search on screen catches up as the message sync makes more conversations searchable', async () => {
+  const mirror = { rows: [] as ConversationRow[] }
+  const api = stubApi({
+    [LIST]: (url) => pageOf(mirror.rows, url),
+    [COUNT]: () => ({ total: mirror.rows.length, version: 1 }),
+  })
+  const { events } = renderList('/?text=parcelwise')
+  events.status({ version: 1, messages: { searched: 10, total: 100 } })
+  expect(await screen.findByText('0 conversations')).toBeInTheDocument()
+
+  // The sync reads more messages; the mirror's version does not move.
+  mirror.rows = matches.slice(0, 3)
+  events.status({ version: 1, messages: { searched: 100, total: 100 } })
+  expect(await screen.findByText('3 conversations', {}, { timeout: 3000 })).toBeInTheDocument()
+  expect(columnTexts(0)).toHaveLength(3)
+  expect(api.requests(LIST).filter((url) => url.searchParams.has('text')).length).toBeGreaterThan(1)
+})

@@ -7,6 +7,7 @@ import { reconnectSyncEvents } from '../../lib/sync-events.ts'
 import { changeList } from './list-navigation.ts'
 import { apiView, type ListState } from './list-url-state.ts'
 import { useListFreshness } from './use-list-freshness.ts'
+import { useMessageSearchCatchUp } from './use-message-search-catch-up.ts'
 
 const NO_ROWS: readonly ConversationRow[] = []
 
@@ -18,15 +19,19 @@ export function useConversationList(state: ListState) {
   const view = useMemo(() => apiView(state), [state])
   const list = useQuery(conversationQueries.list(view))
   const searching = countedApart(view)
-  const count = useQuery({ ...conversationQueries.count(view), enabled: searching })
   const { data, isPlaceholderData } = list
+  // The count is asked once the rows are in: the server answers one request at a time, and
+  // a count that scans would hold the rows back.
+  const rowsIn = data !== undefined && !isPlaceholderData
+  const count = useQuery({ ...conversationQueries.count(view), enabled: searching && rowsIn })
   const freshness = useListFreshness(status, list, view, count)
+  useMessageSearchCatchUp(status)
 
   /** The server has said its list is not complete yet (nothing is assumed before it speaks). */
   const loading = status !== null && !status.complete
   const complete = status?.complete === true
   /** The rows shown answer this very view, not the one before (kept while it loads). */
-  const settled = data !== undefined && !isPlaceholderData
+  const settled = rowsIn
   const rows = data?.data ?? NO_ROWS
   const total = searching
     ? (count.data?.total ?? totalFromLastPage(settled, rows.length, state.page, state.limit))

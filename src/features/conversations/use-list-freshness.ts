@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-q
 import { useEffect, useRef, useState } from 'react'
 import type { ConversationPage, Count, SyncStatus } from '../../lib/contract.ts'
 import type { ViewFilters } from '../../lib/list-query.ts'
-import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
+import { conversationQueries, countedApart } from '../../lib/queries/conversation-queries.ts'
 import { useThrottled } from '../../lib/use-throttled.ts'
 
 /** The page asks the server again at most this often as the mirror's version rises. */
@@ -14,7 +14,7 @@ const FOLLOW_MS = 500
  * refetches the page, so rows appear as they are written. When loading ends the page is
  * read once more. After that the rows hold still: a rise asks the server how many of this
  * view's conversations are new or updated since the rows shown, and `show` reads them.
- * A message search's count, asked apart, is read again with its rows.
+ * A search's count, asked apart, is read again with its rows.
  */
 export function useListFreshness(
   status: SyncStatus | null,
@@ -48,7 +48,7 @@ export function useListFreshness(
   const askedFor = useRef<number | null>(null)
   const { refetch, isFetching } = list
   const refetchCount = count.refetch
-  const counted = filters.text !== ''
+  const counted = countedApart(filters)
   useEffect(() => {
     if (!following || !behind || isFetching || askedFor.current === version) return
     askedFor.current = version

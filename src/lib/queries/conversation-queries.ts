@@ -23,13 +23,13 @@ const MESSAGES_PAGE_SIZE = 100
 
 const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`
 
-/** Every conversation query; keys run from general to specific, each holding its inputs. */
 /**
  * A search may take longer to count than to page (a message search, or a one-letter title
  * search, which no index counts): its rows are asked for alone and its count apart.
  */
 export const countedApart = (view: { q: string; text: string }) => view.text !== '' || view.q !== ''
 
+/** Every conversation query; keys run from general to specific, each holding its inputs. */
 export const conversationQueries = {
   all: () => ['conversations'] as const,
   lists: () => [...conversationQueries.all(), 'list'] as const,
@@ -141,4 +141,16 @@ export function listedConversation(client: QueryClient, id: string): Conversatio
 function nextMessagesPage(last: MessageList): number | undefined {
   const { page, total_pages } = last.pagination
   return page < total_pages && last.data.length > 0 ? page + 1 : undefined
+}
+
+/** Marks every message search's pages and counts stale (the active ones are read again). */
+export function invalidateMessageSearches(client: QueryClient) {
+  return client.invalidateQueries({
+    queryKey: conversationQueries.all(),
+    predicate: (query) => {
+      const [, kind, inputs] = query.queryKey
+      const searched = typeof inputs === 'object' && inputs !== null && 'text' in inputs
+      return (kind === 'list' || kind === 'count') && searched && inputs.text !== ''
+    },
+  })
 }
