@@ -1,14 +1,17 @@
 // DATABASE_URL → the mirror's backend. `file:PATH` is SQLite (PATH relative to the working
-// directory, `file::memory:` a throwaway in-memory mirror); PostgreSQL comes with issue 13.
+// directory, `file::memory:` a throwaway in-memory mirror); `postgres://…` or
+// `postgresql://…` is a PostgreSQL server that several replicas share.
 import { resolve } from 'node:path'
+import { openPostgresStore, type PostgresOptions } from './postgres/postgres-store.ts'
 import { openSqliteStore, type SqliteOptions } from './sqlite/sqlite-store.ts'
 import type { Store } from './store.ts'
 import { StoreError } from './store-error.ts'
 
-export type OpenStoreOptions = Omit<SqliteOptions, 'path'> & {
-  /** What a relative `file:PATH` is resolved against; the process's working directory by default. */
-  cwd?: string
-}
+export type OpenStoreOptions = Omit<SqliteOptions, 'path'> &
+  PostgresOptions & {
+    /** What a relative `file:PATH` is resolved against; the process's working directory by default. */
+    cwd?: string
+  }
 
 const MEMORY = ':memory:'
 
@@ -17,12 +20,9 @@ export async function openStore(
   options: OpenStoreOptions = {},
 ): Promise<Store> {
   const url = databaseUrl.trim()
+  const { cwd = process.cwd(), poolMax, statementTimeoutMs, ...rest } = options
   if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new StoreError(
-      'unsupported_url',
-      'DATABASE_URL names a PostgreSQL server, which a later release of the dashboard supports; ' +
-        'for now use file:PATH (an SQLite file, e.g. file:data/dashboard.sqlite).',
-    )
+    return openPostgresStore(url, { poolMax, statementTimeoutMs })
   }
   const path = /^file:/i.test(url) ? url.slice('file:'.length) : ''
   if (!path) {
@@ -34,6 +34,5 @@ export async function openStore(
         'postgres://user:password@host/database.',
     )
   }
-  const { cwd = process.cwd(), ...rest } = options
   return openSqliteStore({ ...rest, path: path === MEMORY ? MEMORY : resolve(cwd, path) })
 }

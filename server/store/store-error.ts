@@ -18,6 +18,8 @@ export type StoreErrorCode =
   | 'read_only'
   /** A unique value (a view's name) is taken. */
   | 'conflict'
+  /** The database server cannot be reached, or dropped the connection; a later call may work. */
+  | 'unavailable'
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode
