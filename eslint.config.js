@@ -22,10 +22,13 @@ export default tseslint.config(
   { files: ['src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   ...pluginQuery.configs['flat/recommended'],
   // The server's layers (DESIGN.md): data flows one way, and only tests import testing/.
-  layer('server/upstream/**', ['sync', 'store', 'http', 'testing', 'app', 'services']),
-  layer('server/store/**', ['sync', 'http', 'testing', 'app', 'services']),
-  layer('server/sync/**', ['http', 'testing', 'app', 'services']),
-  layer('server/http/**', ['testing', 'app', 'services']),
+  layer('server/upstream/**', ['sync', 'store', 'http', 'cluster', 'testing', 'app', 'services']),
+  layer('server/store/**', ['sync', 'http', 'cluster', 'testing', 'app', 'services']),
+  layer('server/sync/**', ['http', 'cluster', 'testing', 'app', 'services']),
+  // How replicas share the sync, the budget and the news: composed by services.ts, told
+  // the sync's and store's shapes, never the routes.
+  layer('server/cluster/**', ['http', 'testing', 'app', 'services']),
+  layer('server/http/**', ['cluster', 'testing', 'app', 'services']),
 )
 
 /** Files under `files` may not import the named server folders or root modules. */

@@ -23,7 +23,16 @@ export function createApp(services: Services): Hono {
   applyProtection(app, services)
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }))
-  app.get('/api/ready', readyRoute({ ...services, leader: () => true }))
+  const { cluster } = services
+  app.get(
+    '/api/ready',
+    readyRoute({
+      ...services,
+      // A follower rarely calls upstream itself: what the leader saw is usually newer.
+      upstream: { status: () => cluster.upstreamStatus(services.upstream.status()) },
+      leader: cluster.isLeader,
+    }),
+  )
   app.get('/api/events', (c) =>
     services.push.handle(c, clientKey(clientAddress(c, services.config.trustProxyHops))),
   )
@@ -33,7 +42,10 @@ export function createApp(services: Services): Hono {
     viewRoutes({
       store,
       counts: createViewCounts({ store, logger }),
-      onChange: () => services.push.viewsChanged(),
+      onChange: () => {
+        services.push.viewsChanged()
+        cluster.viewsChanged()
+      },
     }),
   )
 

@@ -23,6 +23,7 @@ test('every variable has its documented default', () => {
     upstreamInteractiveShare: 0.2,
     crawlConcurrency: 16,
     databaseUrl: 'file:data/dashboard.sqlite',
+    databasePoolMax: 10,
     upstreamMaxTotal: 5_000_000,
     snapshotTtlSeconds: 60,
     upstreamTimeoutMs: 10_000,

@@ -13,6 +13,8 @@ export type Config = {
   upstreamUrl: string
   /** Where the mirror lives: `file:PATH` (SQLite) or `postgres://…`. */
   databaseUrl: string
+  /** PostgreSQL: the most connections this replica's store pool opens. */
+  databasePoolMax: number
   /** A `total` above this is an upstream error, not 10,000s of pages of work. */
   upstreamMaxTotal: number
   port: number
@@ -44,6 +46,7 @@ export function makeApiKey(id: string, secret: string): ApiKey {
 const defaults: Record<string, string> = {
   PERFORMCHAT_API_URL: 'https://api.perform.chat/rest/v1',
   DATABASE_URL: 'file:data/dashboard.sqlite',
+  DATABASE_POOL_MAX: '10',
   UPSTREAM_MAX_TOTAL: '5000000',
   PORT: '4173',
   HOST: '127.0.0.1',
@@ -89,6 +92,7 @@ const EnvSchema = z.object({
       z.maximum(0.9, { error: 'UPSTREAM_INTERACTIVE_SHARE must be a number from 0 to 0.9' }),
     ),
   CRAWL_CONCURRENCY: integer('CRAWL_CONCURRENCY', 1, 64),
+  DATABASE_POOL_MAX: integer('DATABASE_POOL_MAX', 1, 1000),
   SNAPSHOT_TTL_SECONDS: integer('SNAPSHOT_TTL_SECONDS', 1, 86_400),
   UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 1, 600_000),
   API_RATE_PER_MINUTE: integer('API_RATE_PER_MINUTE', 1, 1_000_000),
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     apiKey: keyId && keySecret ? makeApiKey(keyId, keySecret) : null,
     upstreamUrl: values.PERFORMCHAT_API_URL.replace(/\/+$/, ''),
     databaseUrl: values.DATABASE_URL,
+    databasePoolMax: values.DATABASE_POOL_MAX,
     upstreamMaxTotal: values.UPSTREAM_MAX_TOTAL,
     port: values.PORT,
     host: values.HOST,

@@ -1,9 +1,10 @@
 // `npm start`: the production server. It needs the key, opens the mirror, starts the
-// sync, serves dist/client and /api, prints the address it really listens on, and on
-// SIGTERM/SIGINT tells push streams it is restarting, finishes what is in flight and
+// sync (one replica of several on PostgreSQL: as soon as it leads), serves dist/client and
+// /api, prints the address it really listens on, and on SIGTERM/SIGINT tells push streams it is restarting, finishes what is in flight and
 // closes the mirror before it exits.
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { ClusterError } from './cluster/cluster-error.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { checkListenAddress } from './http/listen-guard.ts'
 import { createServices } from './services.ts'
@@ -38,7 +39,7 @@ if ('refuse' in exposure) {
 }
 
 const services = await createServices(config).catch((error: unknown) => {
-  if (!(error instanceof StoreError)) throw error
+  if (!(error instanceof StoreError) && !(error instanceof ClusterError)) throw error
   console.error(error.message)
   process.exit(1)
 })

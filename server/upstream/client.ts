@@ -1,17 +1,26 @@
 // The one client of perform.chat. It holds the key, turns every answer or failure into
 // an UpstreamError (see upstream-errors.ts), remembers what it last saw for /api/ready,
 // and after a 401 stops calling upstream for a while: every failed authentication
-// spends the key's budget of 10 per 5 minutes.
+// spends the key's budget of 10 per 5 minutes. With replicas, the gate shares that
+// cool-down (keyRejected, GateKeyRejected), so the key fails once, not once per replica.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import * as z from 'zod/mini'
 import { describeIssues } from '../../src/lib/contract.ts'
-import { GateWaitTooLong, interactiveMaxWaitMs } from './gate-wait.ts'
+import { GateKeyRejected, GateWaitTooLong, interactiveMaxWaitMs } from './gate-wait.ts'
 import type { Limiter, Priority } from './limiter.ts'
 import { retryAfterSeconds, UpstreamError, upstreamErrors } from './errors.ts'
 import { RequestFailure, sendJsonGet, type RawResponse } from './request.ts'
 
-/** The shared limiter; acquire may reject with GateWaitTooLong when `maxWaitMs` is given. */
-export type UpstreamGate = Pick<Limiter, 'acquire' | 'pause'>
+/**
+ * The shared limiter; acquire may reject with GateWaitTooLong when `maxWaitMs` is given,
+ * and with GateKeyRejected while a 401 cool-down shared with other replicas holds.
+ */
+export type UpstreamGate = Pick<Limiter, 'acquire' | 'pause'> & {
+  /** perform.chat rejected the key: nothing is sent until then (by any replica). */
+  keyRejected?: (untilEpochMs: number) => void
+  /** perform.chat answered with a success (the key is good). */
+  keyAccepted?: () => void
+}
 export type UpstreamState = 'unknown' | 'ok' | 'unauthorized' | 'rate_limited' | 'unreachable'
 export type UpstreamStatus = {
   state: UpstreamState
@@ -103,6 +112,12 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       )
     } catch (error) {
       if (request.signal?.aborted) throw upstreamErrors.cancelled()
+      if (error instanceof GateKeyRejected) {
+        keyAccepted = false
+        unauthorizedUntil = Math.max(unauthorizedUntil, error.untilMs)
+        see('unauthorized')
+        throw upstreamErrors.unauthorized(options.keyId)
+      }
       if (error instanceof GateWaitTooLong) {
         throw upstreamErrors.rateLimited(Math.max(1, Math.ceil((error.untilMs - now()) / 1000)))
       }
@@ -144,12 +159,16 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   function parse<S extends z.ZodMiniType>(response: RawResponse, schema: S): z.output<S> {
-    if (response.status === 401) keyAccepted = false
-    else if (response.status >= 200 && response.status < 300) keyAccepted = true
     if (response.status === 401) {
+      keyAccepted = false
       see('unauthorized')
       unauthorizedUntil = now() + cooldownMs
+      options.gate?.keyRejected?.(unauthorizedUntil)
       throw upstreamErrors.unauthorized(options.keyId)
+    }
+    if (response.status >= 200 && response.status < 300) {
+      keyAccepted = true
+      options.gate?.keyAccepted?.()
     }
     if (response.status === 429) {
       const seconds = retryAfterSeconds(response.headers['retry-after'], now())
