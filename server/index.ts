@@ -1,7 +1,8 @@
 // `npm start`: the production server. It needs the key, opens the mirror, starts the
 // sync (one replica of several on PostgreSQL: as soon as it leads), serves dist/client and
-// /api, prints the address it really listens on, and on SIGTERM/SIGINT tells push streams it is restarting, finishes what is in flight and
-// closes the mirror before it exits.
+// /api, prints the address it really listens on, and on SIGTERM/SIGINT tells push
+// streams it is restarting, finishes what is in flight and closes the mirror before it
+// exits.
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { ClusterError } from './cluster/cluster-error.ts'
