@@ -25,9 +25,10 @@ afterEach(async () => {
   await mock?.close()
 })
 
-async function replica(upstreamUrl: string, databaseUrl: string) {
+async function replica(upstreamUrl: string, databaseUrl: string, env: Record<string, string> = {}) {
   const config = loadConfig(
     {
+      ...env,
       API_KEY_ID: testKey.keyId,
       API_KEY_SECRET: testKey.keySecret,
       PERFORMCHAT_API_URL: upstreamUrl,
@@ -104,4 +105,28 @@ test('two replicas: one syncs, both serve the same complete mirror, views reach 
   expect(await readUntil(events, 'event: views')).toContain('event: views')
   const password = decodeURIComponent(new URL(databaseUrl).password)
   expect(running.flatMap((r) => r.logs).join('\n')).not.toContain(password)
+})
+
+test('a replica that started while the first sync ran takes over from the store as it is then', async () => {
+  mock = await startMockUpstream({ ...testKey, dbOptions: { conversations: 1500 } })
+  mock.faults.set({ latencyMs: 60 })
+  const databaseUrl = await freshPostgresUrl()
+  const slow = { CRAWL_CONCURRENCY: '1' }
+  const first = await replica(mock.url, databaseUrl, slow)
+  await vi.waitFor(() => expect(first.services.cluster.isLeader()).toBe(true), { timeout: 5_000 })
+  // The second starts while the first sync is still writing pages.
+  const second = await replica(mock.url, databaseUrl, slow)
+  expect(second.services.sync.status().complete).toBe(false)
+  await vi.waitFor(() => expect(second.services.sync.status().complete).toBe(true), {
+    timeout: 15_000,
+  })
+  const seen: boolean[] = []
+  second.services.sync.onStatus((status) => seen.push(status.complete))
+  await first.services.shutdown()
+  running.splice(running.indexOf(first), 1)
+  await vi.waitFor(() => expect(second.services.cluster.isLeader()).toBe(true), { timeout: 5_000 })
+  await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0))
+  // It resumes a complete mirror: it never says it is loading again.
+  expect(seen).not.toContain(false)
+  expect(second.services.sync.status().loaded).toBe(1500)
 })

@@ -38,7 +38,8 @@ export async function createReplicatedSync(deps: {
   const { campaign, logger } = deps
   const listeners = new Set<StatusListener>()
   // Created now: its status is the mirror's as the store has it, for a replica that
-  // starts before any leader published one; its term may come first, too.
+  // starts before any leader published one; its term may come first too, unless news from
+  // a leader makes it stale.
   let spare: Sync | null = await deps.create()
   let status: SyncStatus = deps.stored?.status ?? spare.status()
   let term: { sync: Sync; unsubscribe: () => void } | null = null
@@ -110,7 +111,14 @@ export async function createReplicatedSync(deps: {
       endTerm()
     },
     heard(news) {
-      if (!term) show(news.status)
+      if (term) return
+      show(news.status)
+      // The spare read the store before this news: a term it started would resume from
+      // that older memory (a list then incomplete, an older version). The next term
+      // reads the store afresh.
+      const stale = spare
+      spare = null
+      if (stale) turns = turns.then(() => stale.stop()).catch(failed)
     },
   }
 }
