@@ -7,6 +7,7 @@
 // (iii) `Search titles` applied → painted, from the page's own User Timing marks, p50 and
 //      p95; the count shown for "refund" checked against the store; sort clicks (info).
 // Build first: npx vite build && npx vite build --ssr server/index.ts --outDir dist/server
+import { readFileSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { parseArgs } from 'node:util'
 import { launchOptions } from '../e2e/chromium.ts'
@@ -185,6 +186,11 @@ try {
   sortLine('sort by Title (click → painted)', sorts.title)
   sortLine('reverse Title (click → painted)', sorts.reverse)
   sortLine('back to Last activity (click → painted)', sorts.back)
+  report.add({
+    what: 'server memory (RSS) after the run',
+    shown: `${residentMb(dashboard.child.pid)} MB`,
+    detail: 'the production server process, all of the above served',
+  })
   report.print()
   console.log(`${seconds(performance.now() - started)} in all  [${load()}]`)
 } finally {
@@ -194,4 +200,15 @@ try {
   mirror.remove()
   stopChildren()
   removeTemporaryFiles()
+}
+
+/** A process's resident memory in MB, from /proc (Linux); NaN elsewhere. */
+function residentMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1])
+    return Math.round(kb / 1024)
+  } catch {
+    return Number.NaN
+  }
 }
