@@ -10,7 +10,7 @@ import { compileFilters, rowTests, smallestDriver, type Filter } from './filters
 import { countSelect, pageRowids, sortSelect, walkSelects, type Select } from './list-plan.ts'
 import { countChangedSearch, countSearch, searchPage, type ListOptions } from './list-text.ts'
 import { fewMatches, firstMatch, textFilter, countMatching } from './message-search.ts'
-import { CONVERSATION_COLUMNS, toConversationRow } from './rows.ts'
+import { CONVERSATION_COLUMNS, toConversationRow } from '../store-rows.ts'
 
 const EXPORT_BATCH = 1000
 // Sorting is SQLite's and may spill to disk; past this many matches walking the sort index

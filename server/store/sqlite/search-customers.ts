@@ -6,7 +6,7 @@ import type { CustomerUser } from '../../../src/lib/contract.ts'
 import { customerNeedle } from '../sort-keys.ts'
 import type { Database } from './database.ts'
 import { trigramPhrase } from './filters.ts'
-import { CUSTOMER_COLUMNS, toCustomer } from './rows.ts'
+import { CUSTOMER_COLUMNS, toCustomer } from '../store-rows.ts'
 
 const RANK = `CASE
     WHEN cu.id_lc = ? THEN 0
