@@ -4,33 +4,17 @@
 // conversation read before raises the version.
 import type { Message } from '../../../src/lib/contract.ts'
 import { firstLine } from '../message-excerpts.ts'
-import { epochMs } from '../sort-keys.ts'
+import { orderedMessages as ordered } from '../message-order.ts'
 import type { Db, Row } from './database.ts'
 import { indexColumns, tsvectorOf } from './message-index.ts'
 import { numberOf, storedText, textOf } from './rows.ts'
 import { nextSeq } from './write-sequence.ts'
-
-/** As on SQLite: past this many messages a conversation keeps its newest. */
-export const MAX_MESSAGES = 2 ** 20
 
 export type ReadFor = { message_count: number | null; updated_at: string | null }
 
 // An INSERT carries at most this many messages, or about this many characters of them.
 const CHUNK_ROWS = 1000
 const CHUNK_CHARS = 4_000_000
-
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-/** Each message once (the last copy of an id wins), by created_at then id, undated last. */
-function ordered(messages: readonly Message[]): Message[] {
-  const byId = new Map(messages.map((message) => [message.id, message]))
-  const time = (message: Message) => epochMs(message.created_at) ?? Number.POSITIVE_INFINITY
-  const sorted = [...byId.values()].sort((a, b) => {
-    const [x, y] = [time(a), time(b)]
-    return x === y ? compareIds(a.id, b.id) : x < y ? -1 : 1
-  })
-  return sorted.slice(-MAX_MESSAGES)
-}
 
 const sameMessages = (rows: readonly Row[], messages: readonly Message[]) =>
   rows.length === messages.length &&

@@ -6,33 +6,17 @@
 import type { Message } from '../../../src/lib/contract.ts'
 import { firstLine } from '../message-excerpts.ts'
 import { indexedWords } from '../message-words.ts'
-import { epochMs } from '../sort-keys.ts'
+import { MAX_MESSAGES, orderedMessages as ordered } from '../message-order.ts'
 import { numberOf, textOf, type Database, type Row } from './database.ts'
 import { nextSeq } from './write-sequence.ts'
 
 /** How many positions a conversation has: a message's rowid is its conversation's × SPAN + position. */
-export const SPAN = 2 ** 20
+export const SPAN = MAX_MESSAGES
 
 /** A conversation's rowid range in `messages` and `message_text`; bind its rowid twice. */
 export const RANGE = 'BETWEEN (? << 20) AND (? << 20) + 1048575'
 
 export type ReadFor = { message_count: number | null; updated_at: string | null }
-
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-/**
- * Each message once (the last copy of an id wins), by created_at then id, undated last: the
- * order of CONTRACT.md, which positions follow. Past SPAN messages the oldest are dropped.
- */
-function ordered(messages: readonly Message[]): Message[] {
-  const byId = new Map(messages.map((message) => [message.id, message]))
-  const time = (message: Message) => epochMs(message.created_at) ?? Number.POSITIVE_INFINITY
-  const sorted = [...byId.values()].sort((a, b) => {
-    const [x, y] = [time(a), time(b)]
-    return x === y ? compareIds(a.id, b.id) : x < y ? -1 : 1
-  })
-  return sorted.slice(-SPAN)
-}
 
 const sameMessages = (stored: readonly Row[], messages: readonly Message[]) =>
   stored.length === messages.length &&
