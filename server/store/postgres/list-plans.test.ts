@@ -20,18 +20,27 @@ const maybe = <T>(value: T, chance = 0.1): T | null => (random() < chance ? null
 
 const WORDS = ['Refund', 'refund', 'Crème', 'creme', 'Login', 'ÉTÉ', 'été', 'order', 'ab', 'x']
 const NAMES = ['Ann Lee', 'anna', 'Émile', 'emile', 'Bob', '  ', 'Zoë', 'joanne']
-const customers: CustomerUser[] = Array.from({ length: 60 }, (_, i) => ({
-  id: i % 2 ? `Cus_${i}` : `cus_${i}`,
-  name: maybe(pick(NAMES), 0.2),
-  email: maybe(`${pick(['ann', 'bo', 'ém'])}${i}@Example.com`, 0.3),
-}))
+// "ann" and "anna" are also ids: of a customer whose name matches too, of one whose name
+// does not, of none; each conversation of theirs is counted once.
+const customers: CustomerUser[] = [
+  ...Array.from({ length: 60 }, (_, i) => ({
+    id: i % 2 ? `Cus_${i}` : `cus_${i}`,
+    name: maybe(pick(NAMES), 0.2),
+    email: maybe(`${pick(['ann', 'bo', 'ém'])}${i}@Example.com`, 0.3),
+  })),
+  { id: 'Anna', name: 'anna', email: null },
+  { id: 'ann', name: 'Zed', email: null },
+]
 const isoDate = () =>
   `2024-0${1 + Math.floor(random() * 3)}-1${Math.floor(random() * 9)}T0${Math.floor(random() * 9)}:00:00${pick(['Z', '+02:00', '-05:00'])}`
 const date = () => (random() < 0.85 ? isoDate() : pick(['garbage', '', null, undefined]))
 const conversations: Conversation[] = Array.from({ length: 1200 }, (_, i) => ({
   id: `k${String(Math.floor(random() * 1e6)).padStart(6, '0')}_${i}`,
   title: maybe(`${pick(WORDS)} ${pick(WORDS)}`, 0.1),
-  customer_user_id: maybe(`${pick(['cus', 'Cus'])}_${Math.floor(random() * 70)}`),
+  customer_user_id:
+    i % 50 === 7
+      ? pick(['Anna', 'ANNA', 'ann', 'Ann'])
+      : maybe(`${pick(['cus', 'Cus'])}_${Math.floor(random() * 70)}`),
   message_count: maybe(Math.floor(random() * 6)),
   created_at: date(),
   updated_at: date(),
@@ -49,6 +58,7 @@ const threads = Object.fromEntries(
 const FILTERS: Partial<ListFilters>[] = [
   {},
   { customer: 'ann' },
+  { customer: 'anna', q: 'r' },
   { q: 'refund' },
   { customer: 'cus_1', q: 'e' },
   { createdFromMs: Date.UTC(2024, 1, 1), createdBeforeMs: Date.UTC(2024, 2, 1) },
@@ -66,10 +76,15 @@ let sqlite: Store
 let postgres: Store
 let db: Database
 
+// Each store's version after the first half of the conversations was written.
+const halfway = new Map<Store, number>()
+
 async function fill(store: Store) {
   await store.upsertCustomers(customers)
-  for (let i = 0; i < conversations.length; i += 200)
+  for (let i = 0; i < conversations.length; i += 200) {
+    if (i === conversations.length / 2) halfway.set(store, await store.version())
     await store.upsertConversations(conversations.slice(i, i + 200))
+  }
   await storeMessages(store, threads)
 }
 
@@ -111,13 +126,18 @@ test('every plan gives the page SQLite gives, for every sort and filter', async 
   }
 })
 
-test('counts, exports and counts activity as SQLite does', async () => {
+test('counts, counts changes, exports and counts activity as SQLite does', async () => {
   const bounds = Array.from({ length: 8 }, (_, i) => Date.UTC(2024, 0, 1) + i * 14 * 86_400_000)
   for (const filters of FILTERS) {
     const all = { ...NO_FILTERS, ...filters }
     expect({ filters, n: await postgres.countConversations(all) }).toEqual({
       filters,
       n: await sqlite.countConversations(all),
+    })
+    const changed = (store: Store) => store.countChangedSince(all, halfway.get(store) ?? 0)
+    expect({ filters, changed: await changed(postgres) }).toEqual({
+      filters,
+      changed: await changed(sqlite),
     })
     expect({ filters, a: await postgres.activity(all, bounds) }).toEqual({
       filters,

@@ -56,22 +56,23 @@ export async function listConversations(
   query: ListQuery & { withoutTotal?: boolean },
   plan?: Plan,
 ): Promise<{ rows: ConversationRow[]; total: number | null }> {
-  const { where, others, text, rangeOnly } = await compileFilters(db, query)
+  const { filter, others, text, rangeOnly } = await compileFilters(db, query)
+  const parts = filter?.parts ?? null
   if (text) {
     const found = await searchPage(db, query, others, text, plan)
-    const total = query.withoutTotal ? null : (found.total ?? (await countWhere(db, where)))
+    const total = query.withoutTotal ? null : (found.total ?? (await countWhere(db, parts)))
     return { rows: await rowsOf(db, found.keys, text), total }
   }
   // Counted also when not asked for: the count is what chooses the plan.
-  const total = await countWhere(db, where)
+  const total = await countWhere(db, parts)
   const offset = (query.page - 1) * query.limit
-  const keys = offset >= total ? [] : await pageKeys(db, query, where, { total, rangeOnly }, plan)
+  const keys = offset >= total ? [] : await pageKeys(db, query, filter, { total, rangeOnly }, plan)
   return { rows: await rowsOf(db, keys, null), total: query.withoutTotal ? null : total }
 }
 
 /** The exact number of conversations matching the filters. */
 export async function countConversations(db: Db, filters: ListFilters): Promise<number> {
-  return countWhere(db, (await compileFilters(db, filters)).where)
+  return countWhere(db, (await compileFilters(db, filters)).filter?.parts ?? null)
 }
 
 /** How many conversations matching the filters are new or changed after `version`. */
@@ -80,13 +81,11 @@ export async function countChangedSince(
   filters: ListFilters,
   version: number,
 ): Promise<number> {
-  const { where } = await compileFilters(db, filters)
+  const { filter } = await compileFilters(db, filters)
   const changed = { sql: 'c.changed_seq > ?::int8', params: [version] }
   return countWhere(
     db,
-    where
-      ? { sql: `${changed.sql} AND ${where.sql}`, params: [...changed.params, ...where.params] }
-      : changed,
+    filter ? filter.parts.map((part) => allOf([changed, part]) ?? part) : [changed],
   )
 }
 

@@ -4,15 +4,16 @@
 //   It walks at most a budget of conversations, so a rare word costs a few milliseconds
 //   here rather than a walk through every conversation and its messages.
 // - gather: matches are sparse; the full-text index gathers the conversations with a
-//   matching message, and those the other filters keep are sorted.
+//   matching message, each is looked up by its key, and those the other filters keep are
+//   sorted.
 // PostgreSQL's planner would choose between the two alone, but its estimate of how many
 // messages hold a word it has no statistics for is a guess, and a wrong walk reads every
 // message of the mirror.
 import type { TextQuery } from '../message-words.ts'
 import type { ListQuery } from '../store.ts'
 import type { Db } from './database.ts'
-import { allOf, type Condition } from './filters.ts'
-import { gatheredSelect, keysOf, orderedSelects, type Plan } from './list-plan.ts'
+import type { Condition } from './filters.ts'
+import { keysOf, lookedUpSelect, orderedSelects, type Plan } from './list-plan.ts'
 import { messageMatch } from './message-index.ts'
 import { numberOf } from './rows.ts'
 
@@ -81,9 +82,6 @@ export async function searchPage(
     if (ended) return { keys, total: found.length }
     if (found.length >= end) return { keys, total: null }
   }
-  const filter = allOf([IN_HITS, ...(others ? [others] : [])]) ?? IN_HITS
-  return {
-    keys: await keysOf(db, gatheredSelect(query.sort, filter, hitsOf(text)), query.limit, offset),
-    total: null,
-  }
+  const gathered = lookedUpSelect(query.sort, { name: 'hits', with: hitsOf(text) }, others)
+  return { keys: await keysOf(db, gathered, query.limit, offset), total: null }
 }
