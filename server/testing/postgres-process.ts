@@ -80,8 +80,9 @@ function run(command: string, args: string[], owner: object): Promise<string> {
 }
 
 /**
- * Initialises a cluster in `folder` (created, and opened to the server's user) and starts
- * it on 127.0.0.1:`port`, its socket in `folder` too. `flags` are extra `-c` settings.
+ * Starts PostgreSQL on 127.0.0.1:`port` with its cluster in `folder`/data (initialised
+ * there first unless one is there already) and its socket in `folder` (created, and
+ * opened to the server's user). `settings` are extra `-c` settings.
  */
 export async function startPostgresProcess(options: {
   folder: string
@@ -98,21 +99,7 @@ export async function startPostgresProcess(options: {
   mkdirSync(options.folder, { recursive: true })
   chmodSync(options.folder, 0o777)
   const data = join(options.folder, 'data')
-  const passwordFile = join(options.folder, 'password')
-  writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o644 })
-  await run(
-    binaries.initdb,
-    [
-      `--pgdata=${data}`,
-      '--auth=password',
-      `--username=${options.user}`,
-      `--pwfile=${passwordFile}`,
-      '--encoding=UTF8',
-      '--locale=C',
-    ],
-    owner,
-  )
-  rmSync(passwordFile)
+  if (!existsSync(join(data, 'PG_VERSION'))) await initialise(binaries, data, options, owner)
   const settings = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: options.folder,
@@ -136,6 +123,30 @@ export async function startPostgresProcess(options: {
         child.kill('SIGINT')
       }),
   }
+}
+
+/** A new cluster in `data`, its superuser `user` with `password`. */
+async function initialise(
+  binaries: Binaries,
+  data: string,
+  options: { folder: string; user: string; password: string },
+  owner: object,
+) {
+  const passwordFile = join(options.folder, 'password')
+  writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o644 })
+  await run(
+    binaries.initdb,
+    [
+      `--pgdata=${data}`,
+      '--auth=password',
+      `--username=${options.user}`,
+      `--pwfile=${passwordFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ],
+    owner,
+  )
+  rmSync(passwordFile)
 }
 
 const setting = ([name, value]: [string, string]) => ['-c', `${name}=${value}`]
