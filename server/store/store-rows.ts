@@ -1,7 +1,11 @@
-// Rows as every backend returns them: the upstream fields (NULL comes back as null) and,
-// for conversations, their customer's name and email and the first line of their last
-// message. Both backends name their columns alike, so one mapping serves them.
+// Rows as every backend returns them: the upstream fields (NULL comes back as null), for
+// conversations their customer's name and email and the first line of their last
+// message, and saved views. Both backends name their columns alike, so one mapping
+// serves them.
+import { randomBytes } from 'node:crypto'
 import type { ConversationRow, CustomerUser } from '../../src/lib/contract.ts'
+import { StoreError } from './store-error.ts'
+import type { StoredView } from './store.ts'
 
 type Row = Readonly<Record<string, unknown>>
 
@@ -58,3 +62,24 @@ export function toCustomer(row: Row): CustomerUser {
     last_seen_at: textOf(row.last_seen_at),
   }
 }
+
+export const VIEW_COLUMNS = 'id, name, query, created_at, updated_at'
+
+export const toStoredView = (row: Row): StoredView => ({
+  id: textOf(row.id) ?? '',
+  name: textOf(row.name) ?? '',
+  query: JSON.parse(textOf(row.query) ?? 'null') as unknown,
+  created_at: textOf(row.created_at) ?? '',
+  updated_at: textOf(row.updated_at) ?? '',
+})
+
+/** A new view as it is stored: 72 random bits of id (12 URL-safe characters), made now. */
+export function newStoredView(view: { name: string; query: unknown }): StoredView {
+  const now = new Date().toISOString()
+  const id = randomBytes(9).toString('base64url')
+  return { id, name: view.name, query: view.query ?? null, created_at: now, updated_at: now }
+}
+
+/** What a write setting a view's name throws when the name is taken (case-insensitively). */
+export const nameTaken = (name: string, cause: unknown) =>
+  new StoreError('conflict', `A view named “${name}” already exists.`, { cause })

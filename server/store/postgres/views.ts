@@ -2,27 +2,12 @@
 // the mirror keeps them. A name is unique case-insensitively through the unique index on
 // name_key, which settles two saves of one name at once (from two requests or two
 // replicas) as one row and one conflict.
-import { randomBytes } from 'node:crypto'
 import { viewNameKey } from '../sort-keys.ts'
-import { StoreError } from '../store-error.ts'
+import { nameTaken, newStoredView, toStoredView, VIEW_COLUMNS } from '../store-rows.ts'
 import type { StoredView } from '../store.ts'
-import type { Db, Row } from './database.ts'
-import { textOf } from './rows.ts'
+import type { Db } from './database.ts'
 
 const UNIQUE_VIOLATION = '23505'
-
-const COLUMNS = 'id, name, query, created_at, updated_at'
-
-const toView = (row: Row): StoredView => ({
-  id: textOf(row.id) ?? '',
-  name: textOf(row.name) ?? '',
-  query: JSON.parse(textOf(row.query) ?? 'null') as unknown,
-  created_at: textOf(row.created_at) ?? '',
-  updated_at: textOf(row.updated_at) ?? '',
-})
-
-/** 72 random bits as 12 URL-safe characters: unguessable, and no collision in practice. */
-const newId = () => randomBytes(9).toString('base64url')
 
 const isNameTaken = (error: unknown) =>
   error instanceof Error && 'code' in error && error.code === UNIQUE_VIOLATION
@@ -33,28 +18,22 @@ async function naming<T>(name: string, work: () => Promise<T>): Promise<T> {
     return await work()
   } catch (error) {
     if (!isNameTaken(error)) throw error
-    throw new StoreError('conflict', `A view named “${name}” already exists.`, { cause: error })
+    throw nameTaken(name, error)
   }
 }
 
 export async function listViews(db: Db): Promise<StoredView[]> {
   return (
-    await db.all(`SELECT ${COLUMNS} FROM mirror_views ORDER BY name_key, name COLLATE "C", id`)
-  ).map(toView)
+    await db.all(`SELECT ${VIEW_COLUMNS} FROM mirror_views ORDER BY name_key, name COLLATE "C", id`)
+  ).map(toStoredView)
 }
 
 export async function createView(
   db: Db,
   view: { name: string; query: unknown },
 ): Promise<StoredView> {
-  const now = new Date().toISOString()
-  const stored: StoredView = {
-    id: newId(),
-    name: view.name,
-    query: view.query ?? null,
-    created_at: now,
-    updated_at: now,
-  }
+  const stored = newStoredView(view)
+  const now = stored.created_at
   await naming(view.name, () =>
     db.run(
       `INSERT INTO mirror_views (id, name, name_key, query, created_at, updated_at)
@@ -69,11 +48,11 @@ export async function renameView(db: Db, id: string, name: string): Promise<Stor
   const row = await naming(name, () =>
     db.get(
       `UPDATE mirror_views SET name = ?, name_key = ?, updated_at = ? WHERE id = ?
-       RETURNING ${COLUMNS}`,
+       RETURNING ${VIEW_COLUMNS}`,
       [name, viewNameKey(name), new Date().toISOString(), id],
     ),
   )
-  return row ? toView(row) : null
+  return row ? toStoredView(row) : null
 }
 
 export async function deleteView(db: Db, id: string): Promise<boolean> {
