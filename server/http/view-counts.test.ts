@@ -15,7 +15,16 @@ const view = (id: string, query: unknown): StoredView => ({
 
 test('a view searching messages is recounted when the message sync reaches more conversations', async () => {
   const store = await openStore('file::memory:')
-  const counts = createViewCounts({ store, logger: createLogger('error', () => {}) })
+  const counted: string[] = []
+  const counting = {
+    version: () => store.version(),
+    messageCoverage: () => store.messageCoverage(),
+    countConversations: (filters: Parameters<typeof store.countConversations>[0]) => {
+      counted.push(filters.text)
+      return store.countConversations(filters)
+    },
+  }
+  const counts = createViewCounts({ store: counting, logger: createLogger('error', () => {}) })
   await store.upsertConversations([conversation('a'), conversation('b'), conversation('c')])
   const views = [view('refunds', { text: 'refund' }), view('all', {})]
   await counts.refresh(views)
@@ -25,7 +34,10 @@ test('a view searching messages is recounted when the message sync reaches more 
   const version = await store.version()
   await storeMessages(store, { a: ['A refund, please'], b: ['Where is my parcel?'] })
   expect(await store.version()).toBe(version)
+  counted.length = 0
   await counts.refresh(views)
   expect(views.map(counts.cached)).toEqual([1, 3])
+  // The view without a message search was not counted again.
+  expect(counted).toEqual(['refund'])
   await store.close()
 })

@@ -25,12 +25,14 @@ export function createViewCounts(deps: {
   const entries = new Map<string, Entry>()
   let running: Promise<void> | null = null
 
-  const count = async (view: StoredView, version: string) => {
+  const count = async (view: StoredView, mirror: number, searched: number) => {
     const query = JSON.stringify(view.query)
-    const entry = entries.get(view.id)
-    if (entry && entry.version === version && entry.query === query) return
     const parsed = ViewQuerySchema.safeParse(view.query)
     if (!parsed.success) return
+    // Only a view that searches messages counts differently as more become searchable.
+    const version = parsed.data.text ? `${mirror}:${searched}` : String(mirror)
+    const entry = entries.get(view.id)
+    if (entry && entry.version === version && entry.query === query) return
     try {
       const total = await deps.store.countConversations(filters(parsed.data))
       entries.set(view.id, { version, count: total, query })
@@ -44,8 +46,7 @@ export function createViewCounts(deps: {
       deps.store.version(),
       deps.store.messageCoverage(),
     ])
-    const version = `${mirror}:${messages.searched}`
-    for (const view of views) await count(view, version)
+    for (const view of views) await count(view, mirror, messages.searched)
     const ids = new Set(views.map((view) => view.id))
     if (views.length > 1) for (const id of entries.keys()) if (!ids.has(id)) entries.delete(id)
   }
