@@ -6,7 +6,7 @@
 // reach them.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { statSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -27,11 +27,15 @@ async function packagedBinaries(): Promise<Binaries> {
   return { initdb: paths.initdb, postgres: paths.postgres }
 }
 
-/** A copy of the binaries' folder everyone may read, made once per version (atomically). */
+/** A copy of the binaries' folder everyone may read, made once per package version (atomically). */
 function readableCopy(binaries: Binaries): Binaries {
   const native = dirname(dirname(binaries.postgres))
-  const stamp = statSync(binaries.postgres).size.toString(36)
-  const copy = join(tmpdir(), `dashboard-postgres-bin-${stamp}`)
+  const manifest: unknown = JSON.parse(readFileSync(join(dirname(native), 'package.json'), 'utf8'))
+  const version =
+    typeof manifest === 'object' && manifest !== null && 'version' in manifest
+      ? String(manifest.version)
+      : 'unknown'
+  const copy = join(tmpdir(), `dashboard-postgres-bin-${process.arch}-${version}`)
   if (!existsSync(join(copy, 'bin', 'postgres'))) {
     const staging = `${copy}.${process.pid}.${Date.now().toString(36)}`
     cpSync(native, staging, { recursive: true, verbatimSymlinks: true })
