@@ -59,9 +59,19 @@ function sampledShare(db: Database, needle: string): number {
 
 function titleFilter(db: Database, needle: string): Filter {
   const test = { sql: 'instr(c.title_key, ?) > 0', params: [needle] }
-  const share = sampledShare(db, needle)
+  // Sampled only when a page is planned: a count has no use for it.
+  let sampled: number | undefined
+  const share = () => (sampled ??= sampledShare(db, needle))
   const phrase = trigramPhrase(needle)
-  if (phrase === null) return { test, driver: null, share }
+  if (phrase === null) {
+    return {
+      test,
+      driver: null,
+      get share() {
+        return share()
+      },
+    }
+  }
   // Counted only when asked: a common word's count is the dearest part of its first page.
   let size: number | undefined
   const count = () =>
@@ -70,7 +80,9 @@ function titleFilter(db: Database, needle: string): Filter {
     ) ?? 0
   return {
     test,
-    share,
+    get share() {
+      return share()
+    },
     driver: {
       sql: 'c.rowid IN (SELECT rowid FROM title_text WHERE title_text MATCH ?)',
       params: [phrase],
