@@ -41,8 +41,13 @@ test('a column header toggles the sort, and only it carries aria-sort', async ({
       const text = await row.getByRole('cell').nth(2).innerText()
       return Number(text.replace(/\D/g, '') || -1)
     })
-  const descending = await Promise.all(await counts())
-  expect(descending).toEqual([...descending].sort((a, b) => b - a))
+  // aria-sort changes at the click; the rows follow when the sorted page arrives.
+  await expect(table(page)).toHaveAttribute('aria-busy', 'false')
+  await expect(async () => {
+    const descending = await Promise.all(await counts())
+    expect(descending).toHaveLength(20)
+    expect(descending).toEqual([...descending].sort((a, b) => b - a))
+  }).toPass({ timeout: 15_000 })
   await expect(page).toHaveURL(/[?&]sort=-message_count(&|$)/)
 
   await header.getByRole('button', { name: 'Messages' }).click()
