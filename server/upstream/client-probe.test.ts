@@ -87,3 +87,21 @@ test('after a 401 and its cool-down, parallel calls reach upstream one at a time
   expect(outcomes).toEqual(['failed', 'failed', 'failed'])
   expect(mock.stats()).toEqual({ requests: 3, byStatus: { '200': 1, '401': 2 } })
 })
+
+test('before the key is proven, a person goes before the sync calls waiting in line', async () => {
+  const upstream = client({ timeoutMs: 300 })
+  // A fresh start with the list hanging: the crawl's first width waits in line, each call
+  // holding it for a whole timeout.
+  mock.use(http.get(`${mock.url}/conversations`, () => new Promise<never>(() => undefined)))
+  const crawl = Array.from({ length: 6 }, () => settled(upstream.get('/conversations', crawlPage)))
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  const startedAt = performance.now()
+  const opened = await upstream.get('/conversations/conv_5', { schema: ConversationSchema })
+  expect(opened.id).toBe('conv_5')
+  // Behind the call in flight only (one timeout), not behind the five waiting after it.
+  expect(performance.now() - startedAt).toBeLessThan(600)
+  // Its answer proved the key: the calls still in line go at once, and time out together.
+  const waited = performance.now()
+  expect(await Promise.all(crawl)).toEqual(Array(6).fill('failed'))
+  expect(performance.now() - waited).toBeLessThan(600)
+})

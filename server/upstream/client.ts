@@ -9,6 +9,7 @@ import { describeIssues } from '../../src/lib/contract.ts'
 import { GateKeyRejected, GateWaitTooLong, interactiveMaxWaitMs } from './gate-wait.ts'
 import type { Limiter, Priority } from './limiter.ts'
 import { retryAfterSeconds, UpstreamError, upstreamErrors } from './errors.ts'
+import { createProbeLine } from './probe-line.ts'
 import { RequestFailure, sendJsonGet, type RawResponse } from './request.ts'
 
 /**
@@ -81,23 +82,29 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   // authentications. Only a success proves the key; a 429, a 5xx or a network failure
   // says nothing about it, so it does not put an accepted key back on probation either.
   let keyAccepted = false
-  let probe: Promise<void> | undefined
+  /** Read afresh after an await: another call may have proven the key meanwhile. */
+  const accepted = () => keyAccepted
+  const probes = createProbeLine()
 
   async function get<S extends z.ZodMiniType>(path: string, request: UpstreamGetOptions<S>) {
     if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
     await acquire(request)
-    // The probe holds back requests in flight only: one still queued at the limiter (a
+    // The line holds back requests in flight only: one still queued at the limiter (a
     // 429's pause, a full window) must not make interactive calls queue behind it.
-    while (!keyAccepted && probe) await probe
-    if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
     if (keyAccepted) return send(path, request)
-    let release = () => {}
-    probe = new Promise<void>((resolve) => (release = resolve))
+    await probes.wait((request.priority ?? 'interactive') === 'interactive')
+    let holding = true
+    const endTurn = () => {
+      if (holding) probes.pass(keyAccepted)
+      holding = false
+    }
     try {
+      if (now() < unauthorizedUntil) throw upstreamErrors.unauthorized(options.keyId)
+      // Accepted while this call waited: it goes without holding the line.
+      if (accepted()) endTurn()
       return await send(path, request)
     } finally {
-      probe = undefined
-      release()
+      endTurn()
     }
   }
 
