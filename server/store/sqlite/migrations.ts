@@ -130,6 +130,11 @@ export const MIGRATIONS: readonly string[] = [
      updated_at TEXT NOT NULL
    ) WITHOUT ROWID;
    CREATE UNIQUE INDEX views_by_name ON views (name_key);`,
+
+  // 4: a page of new conversations adds to conversation_count once (write-conversations.ts),
+  // not once per row in a trigger, which took a fifth of each insert on a first fill. A new
+  // row has no messages read yet, so it never added to current_count.
+  `DROP TRIGGER conversation_added;`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

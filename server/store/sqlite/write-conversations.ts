@@ -70,7 +70,12 @@ const SET = `title = ?, customer_user_id = ?, message_count = ?, created_at = ?,
   created_ms = ?, updated_ms = ?`
 
 /** Upserts one conversation; true when it is new or its content changed. */
-function upsertOne(db: Database, conversation: Conversation, seq: number): boolean {
+function upsertOne(
+  db: Database,
+  conversation: Conversation,
+  seq: number,
+  onInsert: () => void,
+): boolean {
   const values = valuesOf(db, conversation)
   const existing = db.get('SELECT * FROM conversations WHERE id = ?', [conversation.id])
   if (existing && sameContent(existing, values)) {
@@ -88,6 +93,7 @@ function upsertOne(db: Database, conversation: Conversation, seq: number): boole
       [conversation.id, ...row, seq, seq],
     )
     if (key !== null) indexTitle(db, rowid, key)
+    onInsert()
     return true
   }
   const rowid = existing.rowid ?? null
@@ -108,8 +114,19 @@ function upsertOne(db: Database, conversation: Conversation, seq: number): boole
 const indexTitle = (db: Database, rowid: SQLInputValue | undefined, key: string) =>
   db.run('INSERT INTO title_text (rowid, title_key) VALUES (?, ?)', [rowid ?? null, key])
 
-export const upsertConversations = (db: Database, rows: readonly Conversation[]): number =>
-  upsertPage(db, rows, upsertOne)
+/** Upserts a page in one transaction; conversation_count grows by its new rows, once. */
+export function upsertConversations(db: Database, rows: readonly Conversation[]): number {
+  let inserted = 0
+  return upsertPage(
+    db,
+    rows,
+    (db, row, seq) => upsertOne(db, row, seq, () => inserted++),
+    () => {
+      if (inserted > 0)
+        db.run('UPDATE mirror SET conversation_count = conversation_count + ?', [inserted])
+    },
+  )
+}
 
 /**
  * Drops every conversation not upserted since `mark`, with its messages; the removal

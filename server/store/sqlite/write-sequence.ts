@@ -32,18 +32,20 @@ export function version(db: Database): number {
 
 /**
  * Upserts one page in one transaction under one sequence number; returns how many rows
- * were new or changed (`one` says so for each).
+ * were new or changed (`one` says so for each). `finish` runs last, in the transaction.
  */
 export function upsertPage<T>(
   db: Database,
   rows: readonly T[],
   one: (db: Database, row: T, seq: number) => boolean,
+  finish?: () => void,
 ): number {
   if (rows.length === 0) return 0
   return db.write(() => {
     const seq = nextSeq(db)
     let changed = 0
     for (const row of rows) if (one(db, row, seq)) changed++
+    finish?.()
     return changed
   })
 }
