@@ -6,6 +6,7 @@ import {
   type FakeUpstreamOptions,
 } from '../testing/crawl-test-upstream.ts'
 import { createMemoryStore, type MemoryStore } from '../testing/memory-store.ts'
+import { StoreError } from '../store/store-error.ts'
 import { upstreamErrors } from '../upstream/errors.ts'
 import { createLimiter } from '../upstream/limiter.ts'
 import { createConcurrency } from './crawl-concurrency.ts'
@@ -43,19 +44,53 @@ function setup(options: Options, width = 4, store: MemoryStore = createMemorySto
 const idsOf = (rows: readonly { id: string }[]) => rows.map((row) => row.id)
 const hang = () => new Promise<void>(() => undefined)
 
-test('writes each page in its own store call as it arrives, with at most `concurrency` in flight', async () => {
+test('writes the first page at once, then the pages that arrived meanwhile together, at most every 100 ms', async () => {
   const { clock, upstream, store, start } = setup({ conversations: 1050, latencyMs: 50 }, 3)
+  const writtenAt: number[] = []
+  const upsert = store.upsertConversations.bind(store)
+  store.upsertConversations = (rows) => {
+    writtenAt.push(clock.now())
+    return upsert(rows)
+  }
   let done = false
   const running = start().finally(() => (done = true))
   await clock.advance(50)
   expect(done).toBe(false)
-  expect(store.ids('conversations')).toHaveLength(200)
+  // The first pages answered together: the first is written, the others wait their turn.
+  expect(store.ids('conversations')).toHaveLength(100)
+  expect(writtenAt).toEqual([50])
   const result = await clock.runUntil(running)
   expect(result).toMatchObject({ total: 1050, trustworthy: true, requests: 11, rereadPages: 0 })
-  expect(store.writes).toHaveLength(11)
-  expect(store.writes.every((write) => write.ids.length <= 100)).toBe(true)
+  // 11 pages in fewer transactions, 100 ms apart: each page waited at most that long. The
+  // last pages do not wait their turn: nothing more is coming, and the pass ends there.
+  expect(writtenAt.length).toBeLessThan(8)
+  const gaps = writtenAt.slice(1).map((at, i) => at - (writtenAt[i] ?? 0))
+  expect(gaps.slice(0, -1)).toEqual(gaps.slice(0, -1).map(() => 100))
+  expect(gaps.at(-1)).toBeLessThan(100)
+  expect(writtenAt.at(-1)).toBe(result.endedAt)
+  expect(store.writes.map((write) => write.ids.length).reduce((a, b) => a + b)).toBe(1050)
   expect(new Set(store.ids('conversations'))).toEqual(new Set(idsOf(upstream.conversations)))
   expect(upstream.counts.maxInFlight).toBe(3)
+})
+
+test('a failed write stops the pass with the store error and asks for no more pages', async () => {
+  const { clock, upstream, store, start } = setup({ conversations: 5000, latencyMs: 50 }, 4)
+  const upsert = store.upsertConversations.bind(store)
+  let calls = 0
+  store.upsertConversations = (rows) =>
+    ++calls === 2
+      ? Promise.reject(new StoreError('disk_full', 'The disk holding the mirror is full.'))
+      : upsert(rows)
+  const outcome = start().then(
+    () => 'finished',
+    (error: unknown) => error,
+  )
+  await expect(clock.runUntil(outcome)).resolves.toMatchObject({ code: 'disk_full' })
+  const asked = upstream.counts.requests
+  await clock.advance(10_000)
+  expect(upstream.counts.requests).toBe(asked)
+  expect(asked).toBeLessThan(20)
+  expect(store.ids('conversations')).toHaveLength(100)
 })
 
 test('asks for the first pages at once, before the total is known', async () => {
@@ -263,7 +298,7 @@ test('a pass resumed after its process was killed does not read again the pages 
   )
   void killed.start()
   await killed.clock.advance(1000)
-  expect(store.writes).toHaveLength(1 + 5)
+  expect(store.ids('conversations')).toHaveLength(1 + 500)
   const restarted = setup({ conversations: 1000 }, 2, store)
   const result = await restarted.pass()
   const pages = Array.from({ length: 10 }, (_, i) => i + 1)

@@ -1,7 +1,7 @@
-// One full pass over a perform.chat list, written into the mirror page by page: each page
-// is one store call (one transaction), then the pass's progress is saved, so a process
-// killed at any moment leaves whole pages and the next start continues where this one
-// stopped. The first pages go out before the total is known (a fresh server loads a
+// One full pass over a perform.chat list, written into the mirror in batches of whole
+// pages (page-batches.ts): each batch is one store call (one transaction), then the pass's
+// progress is saved, so a process killed at any moment leaves whole pages and the next
+// start continues where this one stopped. The first pages go out before the total is known (a fresh server loads a
 // small list in a few round trips), the rest as the first answer tells how many there
 // are. When `total` moves under the pass, the pages whose rows may have slipped past are
 // read again, at most twice. Only a pass that saw every row that existed at its start,
@@ -13,6 +13,7 @@ import { UpstreamError } from '../upstream/errors.ts'
 import { createCoverage, type Coverage } from './crawl-coverage.ts'
 import type { Concurrency } from './crawl-concurrency.ts'
 import { runPool } from './crawl-pool.ts'
+import { createPageBatches } from './page-batches.ts'
 import { withRetry, type RetryContext } from './crawl-retry.ts'
 import { createOrderCheck } from './list-order.ts'
 import type { FetchPage, ListPage, ListRow, ListSource } from './list-source.ts'
@@ -40,6 +41,13 @@ export type FullPassDeps<T extends ListRow> = {
 export type PassResult = LastPass & { deleted: number; rereadPages: number; resumed: boolean }
 
 const extraRounds = 2
+
+/** Pages that arrive within this long of the last write wait to be written together. */
+export const WRITE_INTERVAL_MS = 100
+/** Past this many pages waiting for a write, the crawl waits for the store. */
+const MAX_QUEUED_PAGES = 20
+
+type Fetched<T> = { page: number; read: ListPage<T> }
 
 /** A page asked for before the total was known may lie past the end; some APIs refuse it. */
 const pastTheEnd = (error: unknown) =>
@@ -90,22 +98,40 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
       }),
     )
 
-  const keep = async (page: number, read: ListPage<T>) => {
-    const changed = read.rows.length > 0 ? await list.write(store, read.rows) : 0
-    if (!coverage) {
-      progress.startTotal = read.total
-      coverage = createCoverage(read.total)
+  // Coverage is created when the first page arrives (the rest of the pass is planned from
+  // its total) but records a page only once it is written: saved progress never claims a
+  // page a kill could still lose.
+  const writeBatch = async (pages: readonly Fetched<T>[]) => {
+    const rows = pages.flatMap(({ read }) => read.rows)
+    const changed = rows.length > 0 ? await list.write(store, rows) : 0
+    for (const { page, read } of pages) {
+      coverage?.record({ page, limit, total: read.total, ids: read.rows.map((row) => row.id) })
+      order.record(page, read.total, read.rows)
     }
-    coverage.record({ page, limit, total: read.total, ids: read.rows.map((row) => row.id) })
-    order.record(page, read.total, read.rows)
     save()
-    deps.onPage?.({ total: read.total, changed })
+    const total = pages.at(-1)?.read.total
+    if (total !== undefined) deps.onPage?.({ total, changed })
   }
+  const failed = new AbortController()
+  const passSignal = AbortSignal.any([signal, failed.signal])
+  const batches = createPageBatches<Fetched<T>>({
+    clock,
+    intervalMs: WRITE_INTERVAL_MS,
+    maxQueued: MAX_QUEUED_PAGES,
+    signal,
+    write: writeBatch,
+    onFailure: (error) => failed.abort(error),
+  })
 
   const speculative = new Set<number>()
   const readPage = async (page: number, pageSignal: AbortSignal) => {
     try {
-      await keep(page, await fetchOne(page, pageSignal))
+      const read = await fetchOne(page, pageSignal)
+      if (!coverage) {
+        progress.startTotal = read.total
+        coverage = createCoverage(read.total)
+      }
+      await batches.add({ page, read })
     } catch (error) {
       // Left a hole if it was not past the end after all: the re-read rounds ask again.
       if (!(speculative.has(page) && page > 1 && pastTheEnd(error))) throw error
@@ -113,7 +139,7 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
   }
   const readAll = (pages: readonly number[]) => {
     let next = 0
-    return runPool({ next: () => pages[next++] }, deps.concurrency.limit, signal, readPage)
+    return runPool({ next: () => pages[next++] }, deps.concurrency.limit, passSignal, readPage)
   }
 
   try {
@@ -140,9 +166,10 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
         },
       },
       deps.concurrency.limit,
-      signal,
+      passSignal,
       readPage,
     )
+    await batches.drain()
     if (!coverage) throw new Error(`the ${list.kind} pass ended without reading a page`)
     let rereadPages = 0
     for (let round = 0; round < extraRounds; round++) {
@@ -150,6 +177,7 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
       if (missing.length === 0) break
       rereadPages += missing.length
       await readAll(missing)
+      await batches.drain()
     }
     await saving
     const trustworthy =
@@ -168,6 +196,8 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
       resumed,
     }
   } finally {
+    // Whatever was fetched is written before the pass lets go of the store.
+    await batches.drain().catch(() => undefined)
     await saving
   }
 }

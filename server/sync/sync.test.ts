@@ -250,7 +250,8 @@ test('reads full passes back to back, never sooner than the TTL, when the list i
   // No head refresh: the order does not say where new conversations appear.
   expect(upstream.reads(1)).toBe(1)
   expect(store.ids('conversations')).not.toContain('conv_5002')
-  await clock.advance(1000)
+  // The next pass starts at 60 s; its pages are written 100 ms apart (page-batches.ts).
+  await clock.advance(2000)
   expect(upstream.reads(50)).toBe(2)
   expect(store.ids('conversations')).toContain('conv_5002')
 })
