@@ -21,7 +21,7 @@ test('every variable has its documented default', () => {
     allowUnauthenticated: false,
     upstreamRatePerMinute: 900,
     upstreamInteractiveShare: 0.2,
-    crawlConcurrency: 16,
+    crawlConcurrency: 32,
     databaseUrl: 'file:data/dashboard.sqlite',
     databasePoolMax: 10,
     upstreamMaxTotal: 5_000_000,

@@ -1,5 +1,5 @@
 // The issue's figure: at the defaults (900 requests a minute, 20 % kept for interactive
-// calls, CRAWL_CONCURRENCY 16) a 10,000-conversation account, each conversation under 100
+// calls, CRAWL_CONCURRENCY 32) a 10,000-conversation account, each conversation under 100
 // messages (one request), is fully indexed in about a quarter of an hour while the list
 // sync runs its normal cycle, and the message sync uses at least 95 % of the crawl budget
 // the list leaves. Measured over whole minutes: a sliding 60-second window lets at most
@@ -19,7 +19,7 @@ test('indexes 10,000 conversations in about 16 minutes, using ≥ 95 % of the bu
     conversations: 10_000,
     customers: 1000,
     latencyMs: 100,
-    concurrency: 16,
+    concurrency: 32,
   })
   running.push(sync)
   sync.start()
