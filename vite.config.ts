@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin, type ViteDevServer } from 'vite'
 import react from '@vitejs/plugin-react'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { precompress } from './scripts/vite-precompress.ts'
 
 type DevApi = {
   listener: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
@@ -40,7 +41,7 @@ function devApi(): Plugin {
 }
 
 export default defineConfig(({ command, isSsrBuild }) => ({
-  plugins: [react(), devApi()],
+  plugins: [react(), devApi(), precompress()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: isSsrBuild

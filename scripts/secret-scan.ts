@@ -1,6 +1,8 @@
-// Proves the API secret used for the build is in no file under dist/.
+// Proves the API secret used for the build is in no file under dist/, the precompressed
+// copies (.br, .gz) read decompressed.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 
 const secret = process.env.API_KEY_SECRET
 if (!secret || secret.length < 16) {
@@ -19,7 +21,13 @@ function* files(dir: string): Generator<string> {
 }
 
 const all = [...files('dist')]
-const leaks = all.filter((file) => readFileSync(file).includes(secret))
+const contentOf = (file: string) => {
+  const bytes = readFileSync(file)
+  if (file.endsWith('.br')) return brotliDecompressSync(bytes)
+  if (file.endsWith('.gz')) return gunzipSync(bytes)
+  return bytes
+}
+const leaks = all.filter((file) => contentOf(file).includes(secret))
 if (leaks.length > 0) {
   console.error(`✖ the API secret appears in: ${leaks.join(', ')}`)
   process.exit(1)

@@ -44,6 +44,8 @@ export function serveClient(app: Hono, root: string): void {
       )
     }
   })
-  app.get('*', serveStatic({ root }))
+  // The build wrote a .br and a .gz beside each script and stylesheet (vite-precompress.ts):
+  // those go out as they are, and compression.ts leaves an encoded answer alone.
+  app.get('*', serveStatic({ root, precompressed: true }))
   app.get('*', (c) => (looksLikeFile.test(c.req.path) ? c.text('Not found', 404) : sendIndex(c)))
 }
