@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { exportCsvPath } from '../../lib/list-query.ts'
+import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
 import { countLabel } from '../../lib/text.ts'
 import { ActivityButton, ActivityPanel } from '../activity/activity-panel.tsx'
 import { CreatedRangeFields } from '../date-range/created-range-fields.tsx'
@@ -14,7 +16,7 @@ import { ListError } from './list-error.tsx'
 import { ListFreshness } from './list-freshness.tsx'
 import { changeList } from './list-navigation.ts'
 import { ListQueryString } from './list-query-string.ts'
-import { listSearch, parseListState } from './list-url-state.ts'
+import { apiView, listSearch, parseListState, type ListState } from './list-url-state.ts'
 import { LoadProgress } from './load-progress.tsx'
 import { MessageSearchStatus } from './message-search-status.tsx'
 import { PaginationBar } from './pagination-bar.tsx'
@@ -57,6 +59,10 @@ export function ConversationsPage({ location, openId = null }: Props) {
   const messages = searching ? status?.messages : undefined
   const readingMessages = messages !== undefined && messages.searched < messages.total
   useSearchPaintedMark(settled ? state.q : null)
+  const client = useQueryClient()
+  // A typed filter's rows are asked for at once, not after React has rendered the change.
+  const prefetchList = (next: ListState) =>
+    void client.query(conversationQueries.list(apiView(next))).catch(() => undefined)
   useReadingKeys()
 
   const [activityOpen, setActivityOpen] = useState(false)
@@ -79,7 +85,7 @@ export function ConversationsPage({ location, openId = null }: Props) {
         <div className="toolbar" role="search" aria-label="Filters">
           <CustomerCombobox
             value={state.customer}
-            onChange={(customer) => changeList({ customer }, 'replace')}
+            onChange={(customer) => changeList({ customer }, 'replace', prefetchList)}
           />
           <SearchField
             label="Search titles"
@@ -87,14 +93,14 @@ export function ConversationsPage({ location, openId = null }: Props) {
             value={state.q}
             onChange={(q) => {
               markSearchApplied()
-              changeList({ q }, 'replace')
+              changeList({ q }, 'replace', prefetchList)
             }}
           />
           <SearchField
             label="Search messages"
             placeholder="Words in any message"
             value={state.text}
-            onChange={(text) => changeList({ text }, 'replace')}
+            onChange={(text) => changeList({ text }, 'replace', prefetchList)}
           />
           <CreatedRangeFields
             from={state.from}

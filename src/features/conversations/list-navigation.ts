@@ -10,12 +10,18 @@ const RESETS_PAGE = ['customer', 'q', 'text', 'from', 'to', 'sort', 'limit'] as 
  * back to page 1. Typing replaces the history entry; deliberate moves push one. With a
  * conversation open beside the list, it stays open, and Close still knows where it came from.
  */
-export function changeList(change: Partial<ListState>, mode: 'push' | 'replace') {
+export function changeList(
+  change: Partial<ListState>,
+  mode: 'push' | 'replace',
+  /** Told the view first, so its request can leave before React renders the change. */
+  prefetch?: (next: ListState) => void,
+) {
   const current = parseListState(window.location.search)
   const resets = RESETS_PAGE.some((key) => key in change)
   const next: ListState = { ...current, ...(resets ? { page: 1 } : {}), ...change }
   const search = listSearch(next)
   if (search === window.location.search) return
+  prefetch?.(parseListState(search))
   navigate(window.location.pathname + search, {
     replace: mode === 'replace',
     state: window.history.state,
