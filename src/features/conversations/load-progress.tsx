@@ -16,7 +16,10 @@ export function LoadProgress({ loaded, total }: Props) {
         aria-valuetext={max === null ? 'Starting' : `${loaded} of ${max} loaded`}
         data-indeterminate={max === null || undefined}
       >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
+        <div
+          className="progress-fill"
+          style={max === null ? undefined : { transform: `scaleX(${percent / 100})` }}
+        />
       </div>
       <span className="progress-text" aria-hidden="true">
         {max === null
