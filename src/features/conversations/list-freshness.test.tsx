@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import type { ConversationRow } from '../../lib/contract.ts'
 import { columnTexts, renderList } from '../../test/render-list.tsx'
@@ -72,6 +72,34 @@ test('when loading ends the rows are read once more, not offered as new', async 
   expect(await screen.findByText('3 conversations')).toBeInTheDocument()
   expect(screen.queryByText(/new or updated/)).not.toBeInTheDocument()
   expect(api.requests(CHANGES)).toHaveLength(0)
+})
+
+test('a page that watched the list load shows the customer names read right after it, then holds still', async () => {
+  const api = serveMirror()
+  api.move(rows.slice(0, 1), 1, 0)
+  const { events } = renderList()
+  events.status({ complete: false, syncing: true, loaded: 1, total: 3, version: 1 })
+  await screen.findByText('1 conversation')
+  api.move(rows, 2, 0)
+  events.status({ complete: true, syncing: true, loaded: 3, total: 3, version: 2 })
+  expect(await screen.findByText('3 conversations')).toBeInTheDocument()
+
+  // The same sync goes on to the customers: every row gets its customer's name.
+  const named = rows.map((row) => ({ ...row, customer_name: 'Ada Lovelace' }))
+  api.move(named, 3, 3)
+  events.status({ complete: true, syncing: true, loaded: 3, total: 3, version: 3 })
+  await waitFor(() => expect(screen.getAllByText('Ada Lovelace')).toHaveLength(3))
+  expect(screen.queryByText(/new or updated/)).not.toBeInTheDocument()
+
+  // That sync over, a later change is held behind Show. (The query cache hands a status to
+  // the page in a batch of its own, on the next task: let it, as a real push stream does.)
+  events.status({ complete: true, syncing: false, loaded: 3, total: 3, version: 3 })
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+  api.move([conversationRow('c9', 1, { title: 'Brand new' }), ...named], 4, 1)
+  events.status({ complete: true, syncing: true, loaded: 4, total: 4, version: 4 })
+  expect(await screen.findByText('1 new or updated')).toBeInTheDocument()
+  expect(screen.getByText('3 conversations')).toBeInTheDocument()
+  expect(api.requests(CHANGES).length).toBeGreaterThan(0)
 })
 
 test('rows read before the first status are caught up when that status already says complete', async () => {

@@ -12,7 +12,8 @@ const FOLLOW_MS = 500
  * Keeps the rows on screen in step with the mirror, as CONTRACT.md wants it seen. Until
  * the first complete list, the rows follow the sync: each rise of the pushed version
  * refetches the page, so rows appear as they are written. When loading ends the page is
- * read once more. After that the rows hold still: a rise asks the server how many of this
+ * read once more, and a page that watched the loading follows on until that first sync
+ * has also read the customers (their names). After that the rows hold still: a rise asks the server how many of this
  * view's conversations are new or updated since the rows shown, and `show` reads them.
  * A search's count, asked apart, is read again with its rows.
  */
@@ -32,17 +33,26 @@ export function useListFreshness(
   // may have been read before that status, while the first sync was still writing.
   const [seen, setSeen] = useState<'nothing' | 'loading' | 'complete'>('nothing')
   const [completedAt, setCompletedAt] = useState<number | null>(null)
+  // A page that watched the list load goes on following until that first sync ends: the
+  // customers are read right after the list, and their names would otherwise be held
+  // behind "N new or updated" for every row just loaded.
+  const [watchedFirstSync, setWatchedFirstSync] = useState(false)
   if (loading && seen !== 'loading') setSeen('loading')
   if (status?.complete && seen !== 'complete') {
+    if (seen === 'loading') setWatchedFirstSync(true)
     setSeen('complete')
     setCompletedAt(status.version)
   }
+  if (watchedFirstSync && status?.complete && !status.syncing) setWatchedFirstSync(false)
 
   const shown = list.data && !list.isPlaceholderData ? list.data.version : null
   // While loading, refetches are paced; the catch-up once complete goes at once.
   const version = loading ? throttled : latest
   const behind = version !== null && shown !== null && version > shown
-  const following = loading || (completedAt !== null && shown !== null && shown < completedAt)
+  const following =
+    loading ||
+    watchedFirstSync ||
+    (completedAt !== null && shown !== null && shown < completedAt)
   // One read per pushed version: a page that answers at an older version than the status
   // (a lagging replica) is not asked again and again.
   const askedFor = useRef<number | null>(null)
