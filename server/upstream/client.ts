@@ -146,6 +146,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       response = await sendJsonGet(url, JSON.stringify(body), {
         timeoutMs: options.timeoutMs,
         signal: request.signal,
+        pool: (request.priority ?? 'interactive') === 'interactive' ? 'interactive' : 'sync',
       })
     } catch (error) {
       throw redact(transportError(error))

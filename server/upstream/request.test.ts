@@ -94,3 +94,29 @@ test('the client reports a too-large answer as such, once, and not as unreachabl
   expect(upstream.status().state).not.toBe('unreachable')
   expect(requests()).toBe(1)
 })
+
+test("a person's call gets a connection while every one of the sync's is held", async () => {
+  const { url } = await serve((request, response) => {
+    // The sync's calls hang (perform.chat stuck); the other answers at once.
+    if (request.url?.includes('hang')) return
+    response.writeHead(200, { 'Content-Type': 'application/json' })
+    response.end('{"ok":true}')
+  })
+  const stuck = new AbortController()
+  const hanging = new URL(url)
+  hanging.searchParams.set('hang', '1')
+  const held = Array.from({ length: 128 }, () =>
+    sendJsonGet(hanging, '{}', { timeoutMs: 10_000, signal: stuck.signal, pool: 'sync' }).catch(
+      () => 'stopped',
+    ),
+  )
+  const startedAt = performance.now()
+  const answer = await sendJsonGet(url, '{}', { timeoutMs: 10_000, pool: 'interactive' })
+  expect(answer.body).toBe('{"ok":true}')
+  expect(performance.now() - startedAt).toBeLessThan(2_000)
+  // A 129th call of the sync waits for one of the 128 sockets: the pools are apart.
+  const queued = sendJsonGet(url, '{}', { timeoutMs: 300, pool: 'sync' })
+  expect(await rejection(queued)).toMatchObject({ kind: 'timeout' })
+  stuck.abort()
+  expect(await Promise.all(held)).toEqual(Array(128).fill('stopped'))
+})

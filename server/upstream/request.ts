@@ -25,12 +25,25 @@ export class RequestFailure extends Error {
 }
 
 export const maxBodyBytes = 64 * 2 ** 20
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
-}
+/**
+ * The sync's calls and a person's have connection pools of their own: the list crawl and
+ * the message sync may each hold CRAWL_CONCURRENCY (up to 64) sockets, and a transcript
+ * opened meanwhile must not queue for one of theirs, for as long as perform.chat hangs.
+ */
+export type Pool = 'interactive' | 'sync'
+const pool = () => ({
+  http: new http.Agent({ keepAlive: true, maxSockets: 128 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 128 }),
+})
+const agents: Record<Pool, ReturnType<typeof pool>> = { interactive: pool(), sync: pool() }
 
-type SendOptions = { timeoutMs: number; signal?: AbortSignal; maxBodyBytes?: number }
+type SendOptions = {
+  timeoutMs: number
+  signal?: AbortSignal
+  maxBodyBytes?: number
+  /** Which connection pool: a person's calls never wait for the sync's sockets. */
+  pool?: Pool
+}
 
 export async function sendJsonGet(url: URL, payload: string, options: SendOptions) {
   try {
@@ -53,7 +66,9 @@ function attempt(url: URL, payload: string, options: SendOptions) {
     const isHttps = url.protocol === 'https:'
     const request = (isHttps ? https : http).request(url, {
       method: 'GET',
-      agent: isHttps ? agents['https:'] : agents['http:'],
+      agent: isHttps
+        ? agents[options.pool ?? 'interactive'].https
+        : agents[options.pool ?? 'interactive'].http,
       headers: {
         Accept: 'application/json',
         'Content-Type': 'application/json',
