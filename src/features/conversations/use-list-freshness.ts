@@ -50,9 +50,7 @@ export function useListFreshness(
   const version = loading ? throttled : latest
   const behind = version !== null && shown !== null && version > shown
   const following =
-    loading ||
-    watchedFirstSync ||
-    (completedAt !== null && shown !== null && shown < completedAt)
+    loading || watchedFirstSync || (completedAt !== null && shown !== null && shown < completedAt)
   // One read per pushed version: a page that answers at an older version than the status
   // (a lagging replica) is not asked again and again.
   const askedFor = useRef<number | null>(null)
