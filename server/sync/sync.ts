@@ -1,27 +1,22 @@
 // The sync: keeps the mirror filled from perform.chat, shared by every user of this
-// process. Three loops: full cycles (every conversation, then every customer, each pass
-// writing pages as they arrive and resuming after a restart), for a list found
-// newest-created first head refreshes (when each runs is freshness.ts's rule), and, once
-// the first complete list is in, the message sync on what the list leaves of the budget
-// (message-sync.ts), woken whenever the list writes a new or changed row. Its
+// process. Three loops: full cycles (full-cycles.ts: every conversation, then every
+// customer, each pass writing its pages in batches and resuming after a restart), for a
+// list found newest-created first head refreshes (when each runs is freshness.ts's rule),
+// and, once the first complete list is in, the message sync on what the list leaves of
+// the budget (message-sync.ts), woken whenever the list writes a new or changed row. Its
 // status (what the page shows while loading, the rate-limit waits, the errors an
 // operator must see) is read from the store when created, so a restarted server with a
 // complete mirror says so before it calls upstream at all.
 import type { SyncStatus } from '../../src/lib/contract.ts'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../logger.ts'
-import type { ListKind } from '../store/store.ts'
 import type { UpstreamClient } from '../upstream/client.ts'
 import { UpstreamError } from '../upstream/errors.ts'
 import { createLimiter, type Limiter } from '../upstream/limiter.ts'
 import { createConcurrency } from './crawl-concurrency.ts'
 import { defaultRetryPolicy, type RetryPolicy } from './crawl-retry.ts'
-import {
-  headRefreshMaxPages,
-  nextFullPassAt,
-  pacedPerMinute,
-  type CycleTimes,
-} from './freshness.ts'
+import { headRefreshMaxPages, pacedPerMinute } from './freshness.ts'
+import { createFullCycles } from './full-cycles.ts'
 import { createListPasses } from './list-passes.ts'
 import { conversationList, customerList, inconsistentCode } from './list-source.ts'
 import { createMessageSync } from './message-sync.ts'
@@ -74,7 +69,6 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
   const ttlMs = options.ttlSeconds * 1000
   const crawlPerMinute = options.limiter.budget.crawlPerMinute
   const { last, underway, ...memory } = await readSyncMemory(store)
-  let customersDue = memory.customersDue
   const done = last.conversations
   const board = createStatusBoard({
     store,
@@ -164,70 +158,19 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
     else logger.warn(line, { code: problem.code })
   }
 
-  let running: ListKind = 'conversations'
-  async function fullCycle(): Promise<CycleTimes> {
-    board.set({ syncing: true })
-    // Paced only once a complete pass has shown the head refreshes can find new rows.
-    const paced = newestFirst() ? pace : undefined
-    try {
-      if (!customersDue) {
-        running = 'conversations'
-        const first = await passes.full(conversationList, paced)
-        customersDue = true
-        messages.wake()
-        await board.refreshNow({
-          complete: true,
-          as_of: iso(first.startedAt),
-          possibly_incomplete: !first.trustworthy,
-          total: first.total,
-          wait: null,
-          error: null,
-        })
-      }
-      running = 'customers'
-      const second = await passes.full(customerList, paced)
-      customersDue = false
-      await board.refreshNow()
-      const first = last.conversations ?? second
-      return {
-        startedAt: first.startedAt,
-        endedAt: second.endedAt,
-        requests: first.requests + second.requests,
-      }
-    } finally {
-      board.set({ syncing: false })
-    }
-  }
-
-  const firstCycleAt = () => {
-    const [conversations, customers] = [last.conversations, last.customers]
-    if (underway.conversations || customersDue || !conversations || !customers) return clock.now()
-    const cycle = {
-      startedAt: conversations.startedAt,
-      endedAt: customers.endedAt,
-      requests: conversations.requests + customers.requests,
-    }
-    return nextFullPassAt(cycle, rule())
-  }
-
-  async function fullLoop() {
-    let failures = 0
-    let nextAt = firstCycleAt()
-    while (!stopped()) {
-      if (nextAt > clock.now()) await clock.sleep(nextAt - clock.now(), signal)
-      try {
-        nextAt = nextFullPassAt(await fullCycle(), rule())
-        failures = 0
-      } catch (error) {
-        if (stopped()) return
-        failures++
-        fail(`${running} full pass`, error)
-        const retryable = error instanceof UpstreamError && error.retryable
-        const delay = retryable ? Math.min(ttlMs, firstRetryMs * 2 ** (failures - 1)) : ttlMs
-        nextAt = clock.now() + delay
-      }
-    }
-  }
+  const cycles = createFullCycles({
+    clock,
+    board,
+    passes,
+    memory: { last, underway, customersDue: memory.customersDue },
+    pace,
+    rule,
+    ttlMs,
+    firstRetryMs,
+    onListComplete: () => messages.wake(),
+    fail,
+    signal,
+  })
 
   async function headLoop() {
     const maxPages = headRefreshMaxPages({ ttlMs, crawlPerMinute })
@@ -253,7 +196,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
         if (event.priority === 'crawl') noteWait(event.untilMs)
       })
       loops = Promise.all([
-        quietly(fullLoop()),
+        quietly(cycles.loop()),
         quietly(headLoop()),
         quietly(messages.run(() => last.conversations !== null, signal)),
       ])

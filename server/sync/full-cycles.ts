@@ -1,0 +1,110 @@
+// The sync's first loop: full cycles, every conversation then every customer, as often as
+// freshness.ts's rule allows. The list is complete (the page's progress bar goes) the
+// moment its pass ends, before the customers are read; a cycle cut short by a restart
+// between the two reads only the customers when it resumes. A failed cycle is tried
+// again after a back-off (retryable errors) or the TTL (the others).
+import type { SyncStatus } from '../../src/lib/contract.ts'
+import type { Clock } from '../clock.ts'
+import type { ListKind } from '../store/store.ts'
+import { UpstreamError } from '../upstream/errors.ts'
+import type { Limiter } from '../upstream/limiter.ts'
+import { nextFullPassAt, type CycleTimes, type FreshnessRule } from './freshness.ts'
+import type { ListPasses } from './list-passes.ts'
+import { conversationList, customerList } from './list-source.ts'
+import type { SyncMemory } from './pass-state.ts'
+import type { StatusBoard } from './sync-status.ts'
+
+export type FullCyclesDeps = {
+  clock: Clock
+  board: Pick<StatusBoard, 'set' | 'refreshNow'>
+  passes: Pick<ListPasses, 'full'>
+  memory: SyncMemory
+  /** Paces full passes once the list is known newest first (head refreshes find the new). */
+  pace: Pick<Limiter, 'acquire'>
+  rule: () => FreshnessRule
+  ttlMs: number
+  firstRetryMs: number
+  /** The list just became complete: the message sync may start. */
+  onListComplete: () => void
+  fail: (what: string, error: unknown) => void
+  signal: AbortSignal
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+export function createFullCycles(deps: FullCyclesDeps): { loop: () => Promise<void> } {
+  const { clock, board, passes, signal } = deps
+  const { last, underway } = deps.memory
+  let customersDue = deps.memory.customersDue
+  let running: ListKind = 'conversations'
+  // A function, not the property: the loop reads it again after every await.
+  const stopped = () => signal.aborted
+
+  async function fullCycle(): Promise<CycleTimes> {
+    board.set({ syncing: true })
+    // Paced only once a complete pass has shown the head refreshes can find new rows.
+    const paced = deps.rule().newestFirst ? deps.pace : undefined
+    try {
+      if (!customersDue) {
+        running = 'conversations'
+        const first = await passes.full(conversationList, paced)
+        customersDue = true
+        deps.onListComplete()
+        await board.refreshNow({
+          complete: true,
+          as_of: iso(first.startedAt),
+          possibly_incomplete: !first.trustworthy,
+          total: first.total,
+          wait: null,
+          error: null,
+        } satisfies Partial<SyncStatus>)
+      }
+      running = 'customers'
+      const second = await passes.full(customerList, paced)
+      customersDue = false
+      await board.refreshNow()
+      const first = last.conversations ?? second
+      return {
+        startedAt: first.startedAt,
+        endedAt: second.endedAt,
+        requests: first.requests + second.requests,
+      }
+    } finally {
+      board.set({ syncing: false })
+    }
+  }
+
+  const firstCycleAt = () => {
+    const [conversations, customers] = [last.conversations, last.customers]
+    if (underway.conversations || customersDue || !conversations || !customers) return clock.now()
+    const cycle = {
+      startedAt: conversations.startedAt,
+      endedAt: customers.endedAt,
+      requests: conversations.requests + customers.requests,
+    }
+    return nextFullPassAt(cycle, deps.rule())
+  }
+
+  return {
+    async loop() {
+      let failures = 0
+      let nextAt = firstCycleAt()
+      while (!stopped()) {
+        if (nextAt > clock.now()) await clock.sleep(nextAt - clock.now(), signal)
+        try {
+          nextAt = nextFullPassAt(await fullCycle(), deps.rule())
+          failures = 0
+        } catch (error) {
+          if (stopped()) return
+          failures++
+          deps.fail(`${running} full pass`, error)
+          const retryable = error instanceof UpstreamError && error.retryable
+          const delay = retryable
+            ? Math.min(deps.ttlMs, deps.firstRetryMs * 2 ** (failures - 1))
+            : deps.ttlMs
+          nextAt = clock.now() + delay
+        }
+      }
+    },
+  }
+}
