@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest'
 import { createFakeClock } from '../clock.ts'
 import { createMemoryStore } from '../testing/memory-store.ts'
-import { createLimiter, WINDOW_MS } from '../upstream/limiter.ts'
+import { WINDOW_MS } from '../upstream/grant-window.ts'
+import { createLimiter } from '../upstream/limiter.ts'
 import { loadGrantLog } from './grant-log.ts'
 
 test('a limiter restarted on the same store waits for the grants its predecessor spent', async () => {

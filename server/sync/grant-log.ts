@@ -6,7 +6,7 @@
 // (UPSTREAM_RATE_PER_MINUTE, 900) leaves perform.chat's 1000 room for them.
 import * as z from 'zod/mini'
 import type { Logger } from '../logger.ts'
-import type { GrantLog } from '../upstream/limiter.ts'
+import type { GrantLog } from '../upstream/grant-window.ts'
 import type { SyncStore } from './sync-store.ts'
 
 export type StoredGrantLog = GrantLog & {

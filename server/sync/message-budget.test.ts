@@ -5,7 +5,8 @@
 // the list leaves. Measured over whole minutes: a sliding 60-second window lets at most
 // 720 crawl-share requests through in each.
 import { afterEach, expect, test } from 'vitest'
-import { WINDOW_MS, type Priority } from '../upstream/limiter.ts'
+import { WINDOW_MS } from '../upstream/grant-window.ts'
+import type { Priority } from '../upstream/limiter.ts'
 import { allSearched, setupMessageSync } from '../testing/message-sync-setup.ts'
 import type { Sync } from './sync.ts'
 

@@ -1,7 +1,8 @@
 import { afterEach, expect, test } from 'vitest'
 import { createFakeClock } from '../clock.ts'
 import { GateWaitTooLong } from './gate-wait.ts'
-import { createLimiter, WINDOW_MS } from './limiter.ts'
+import { WINDOW_MS } from './grant-window.ts'
+import { createLimiter } from './limiter.ts'
 import { startHarness, type Harness } from '../testing/test-harness.ts'
 
 let harness: Harness | undefined

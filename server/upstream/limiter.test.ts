@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { createFakeClock } from '../clock.ts'
-import { createLimiter, WINDOW_MS, type Priority } from './limiter.ts'
+import { WINDOW_MS } from './grant-window.ts'
+import { createLimiter, type Priority } from './limiter.ts'
 
 function setup(perMinute: number, interactiveShare: number) {
   const clock = createFakeClock(0)

@@ -8,10 +8,9 @@
 // comes back at once still knows what it spent, so a crash loop cannot earn a 429.
 import { abortReason, type Clock } from '../clock.ts'
 import { GateWaitTooLong } from './gate-wait.ts'
+import { createGrantWindow, WINDOW_MS, type GrantLog } from './grant-window.ts'
 
 export type Priority = 'interactive' | 'crawl' | 'background'
-
-export const WINDOW_MS = 60_000
 
 export type LimiterStats = {
   granted: number
@@ -34,13 +33,6 @@ export type AcquireOptions = {
   maxWaitMs?: number
 }
 
-/** Where the grants of the last 60 s outlive the process (upstream/ cannot know the store). */
-export type GrantLog = {
-  /** Epoch ms of earlier grants; the ones older than the window are ignored. */
-  load: () => readonly number[]
-  save: (times: readonly number[]) => void
-}
-
 export type Limiter = {
   /** Grants in any 60 s: in all, and the most a crawl may take. */
   readonly budget: { perMinute: number; crawlPerMinute: number }
@@ -51,9 +43,6 @@ export type Limiter = {
   /** Saves the window's grants to the grant log now (shutdown); a no-op without one. */
   flush: () => void
 }
-
-/** How far the saved grant log may lag behind the real one. */
-export const grantLogDelayMs = 1000
 
 type Waiter = { resolve: () => void; since: number }
 
@@ -66,7 +55,7 @@ export function createLimiter(options: {
   clock: Clock
   grantLog?: GrantLog
 }): Limiter {
-  const { clock, grantLog } = options
+  const { clock } = options
   const cap = Math.max(1, Math.floor(options.perMinute))
   const crawlCap = Math.max(1, Math.floor(cap * (1 - options.interactiveShare)))
   const capOf = (priority: Priority) => (priority === 'interactive' ? cap : crawlCap)
@@ -75,10 +64,7 @@ export function createLimiter(options: {
   // would wait out the rest of the minute. Spread evenly, a slot frees every 60 s / cap.
   const backgroundGapMs = WINDOW_MS / crawlCap
   let lastBackgroundAt = Number.NEGATIVE_INFINITY
-  // Grant times, ascending; `head` skips the ones that left the window without shifting.
-  let grants: number[] = seed(grantLog, clock.now())
-  let head = 0
-  let saveTimer: AbortController | undefined
+  const window = createGrantWindow(clock, options.grantLog)
   let pausedUntil = 0
   let granted = 0
   let grantedCrawl = 0
@@ -89,50 +75,23 @@ export function createLimiter(options: {
   let timer: { at: number; abort: AbortController } | undefined
   const announced: Record<Priority, number> = { interactive: 0, crawl: 0, background: 0 }
 
-  const prune = (now: number) => {
-    while (head < grants.length && (grants[head] ?? 0) <= now - WINDOW_MS) head++
-    if (head > 1024 && head * 2 > grants.length) {
-      grants = grants.slice(head)
-      head = 0
-    }
-  }
-  const inWindow = () => grants.length - head
-  /** When the window will hold fewer than `limit` grants (now if it already does). */
-  const freeAt = (limit: number, now: number) => {
-    const excess = inWindow() - limit
-    return excess < 0 ? now : (grants[head + excess] ?? now) + WINDOW_MS
-  }
   const readyAt = (priority: Priority, now: number) =>
     Math.max(
       pausedUntil,
-      freeAt(capOf(priority), now),
+      window.freeAt(capOf(priority), now),
       priority === 'background' ? lastBackgroundAt + backgroundGapMs : now,
     )
   /** When a call joining the back of its queue now would be let through. */
   const expectedAt = (priority: Priority, now: number) => {
-    prune(now)
     const room = capOf(priority) - queues[priority].length
     if (room <= 0) return Math.max(pausedUntil, now + WINDOW_MS)
-    return Math.max(pausedUntil, freeAt(room, now))
-  }
-
-  const save = () => {
-    saveTimer?.abort()
-    saveTimer = undefined
-    prune(clock.now())
-    grantLog?.save(grants.slice(head))
-  }
-  const saveSoon = () => {
-    if (!grantLog || saveTimer) return
-    const timer = new AbortController()
-    saveTimer = timer
-    clock.sleep(grantLogDelayMs, timer.signal).then(save, () => undefined)
+    return Math.max(pausedUntil, window.freeAt(room, now))
   }
 
   const grant = (priority: Priority, now: number) => {
     const waiter = queues[priority].shift()
     if (!waiter) return
-    grants.push(now)
+    window.add(now)
     granted++
     if (priority === 'crawl') grantedCrawl++
     if (priority === 'background') {
@@ -140,7 +99,6 @@ export function createLimiter(options: {
       lastBackgroundAt = now
     }
     waitedMs += now - waiter.since
-    saveSoon()
     waiter.resolve()
   }
 
@@ -166,7 +124,6 @@ export function createLimiter(options: {
 
   function pump() {
     const now = clock.now()
-    prune(now)
     // A priority is served only once no call above it waits; crawl and background calls
     // only take what is left under the crawl's cap.
     for (const priority of priorities) {
@@ -225,13 +182,12 @@ export function createLimiter(options: {
     },
     stats() {
       const now = clock.now()
-      prune(now)
       return {
         granted,
         grantedCrawl,
         grantedBackground,
         waitedMs,
-        inWindow: inWindow(),
+        inWindow: window.size(now),
         queued: {
           interactive: queues.interactive.length,
           crawl: queues.crawl.length,
@@ -244,18 +200,6 @@ export function createLimiter(options: {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    flush: () => {
-      if (grantLog) save()
-    },
+    flush: window.flush,
   }
-}
-
-/** The logged grants still inside the window, ascending; a clock that went back counts them now. */
-function seed(grantLog: GrantLog | undefined, now: number): number[] {
-  if (!grantLog) return []
-  return grantLog
-    .load()
-    .filter((at) => Number.isFinite(at) && at > now - WINDOW_MS)
-    .map((at) => Math.min(at, now))
-    .sort((a, b) => a - b)
 }
