@@ -31,9 +31,19 @@ function formatDate(ms: number, now: number): string {
   return (sameCalendarYear ? sameYear : otherYear).format(ms)
 }
 
+// A full date with the time zone's name is slow to write (about 50 µs), and every render
+// of the list asks it for each row's two dates again: the strings are kept.
+const exactTexts = new Map<number, string>()
+
 /** The full local date and time, for a tooltip. */
 export function formatExact(ms: number): string {
-  return exact.format(ms)
+  let text = exactTexts.get(ms)
+  if (text === undefined) {
+    if (exactTexts.size >= 2000) exactTexts.clear()
+    text = exact.format(ms)
+    exactTexts.set(ms, text)
+  }
+  return text
 }
 
 /** "14:05" in the reader's locale. */

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
-import { countLabel } from '../../lib/text.ts'
+import { countLabel, formatCount } from '../../lib/text.ts'
 import type { DayCount } from './activity-stats.ts'
 import { longDay, shortDay } from './day-format.ts'
 
@@ -50,7 +50,7 @@ export function ActivityBars({ days, top }: Props) {
   return (
     <div className="activity-plot">
       <div className="activity-axis-y" aria-hidden="true">
-        <span>{top.toLocaleString()}</span>
+        <span>{formatCount(top)}</span>
         <span>0</span>
       </div>
       <div className="activity-area">

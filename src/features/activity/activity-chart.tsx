@@ -10,6 +10,7 @@ import { ActivityTable } from './activity-table.tsx'
 import { chartRange } from './chart-range.ts'
 import { dayRange, longDay } from './day-format.ts'
 import './activity.css'
+import { formatCount } from '../../lib/text.ts'
 
 type Props = {
   /** The list's filters as sent to the server (a reversed range already left out). */
@@ -85,7 +86,7 @@ function ActivityBody({ activity, stale }: { activity: Activity; stale: boolean 
       <dl className="activity-stats">
         <div>
           <dt>Total</dt>
-          <dd>{activity.total.toLocaleString()}</dd>
+          <dd>{formatCount(activity.total)}</dd>
         </div>
         <div>
           <dt>Daily median</dt>
@@ -97,7 +98,7 @@ function ActivityBody({ activity, stale }: { activity: Activity; stale: boolean 
             {stats.busiest ? (
               <>
                 <time dateTime={stats.busiest.date}>{longDay(stats.busiest.date)}</time> (
-                {stats.busiest.count.toLocaleString()})
+                {formatCount(stats.busiest.count)})
               </>
             ) : (
               'none'

@@ -1,4 +1,5 @@
 import { addDays, daysSpanned } from '../../lib/calendar-day.ts'
+import { formatCount } from '../../lib/text.ts'
 
 /** The server charts at most two years. */
 export const MAX_CHART_DAYS = 731
@@ -18,7 +19,7 @@ export function chartRange(from: string, to: string, today: string): ChartRange 
   const days = daysSpanned(start, end)
   if (days > MAX_CHART_DAYS) {
     return {
-      problem: `The chart covers at most ${MAX_CHART_DAYS} days (two years); this range has ${days.toLocaleString()}. Narrow Created from or Created to.`,
+      problem: `The chart covers at most ${MAX_CHART_DAYS} days (two years); this range has ${formatCount(days)}. Narrow Created from or Created to.`,
     }
   }
   return { from: start, to: end }

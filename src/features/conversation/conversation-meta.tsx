@@ -5,6 +5,7 @@ import { navigate } from '../../lib/router.ts'
 import { parseTime } from '../../lib/format-time.ts'
 import { formatDateTime, formatDuration } from './format.ts'
 import { isPlainClick } from '../../lib/plain-click.ts'
+import { formatCount } from '../../lib/text.ts'
 
 /** Customer, dates, size and span of a conversation, as a description list. */
 export function ConversationMeta({ conversation }: { conversation: ConversationRow }) {
@@ -33,7 +34,7 @@ export function ConversationMeta({ conversation }: { conversation: ConversationR
       </div>
       <div className="conversation__meta-item">
         <dt>Messages</dt>
-        <dd>{count == null ? 'Unknown' : count.toLocaleString()}</dd>
+        <dd>{count == null ? 'Unknown' : formatCount(count)}</dd>
       </div>
       <div className="conversation__meta-item">
         <dt>Duration</dt>

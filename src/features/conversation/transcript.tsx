@@ -7,6 +7,7 @@ import { parseTime } from '../../lib/format-time.ts'
 import { MessageItem } from './message-item.tsx'
 import { matchRanges, searchWords, type Range } from './search-marks.ts'
 import { orderMessages } from './transcript-order.ts'
+import { formatCount } from '../../lib/text.ts'
 
 type Props = {
   conversationId: string
@@ -132,5 +133,5 @@ function progressText(loaded: number, total: number | undefined, reason: Error |
     return `The perform.chat rate limit is holding messages back; loading goes on${wait === undefined ? ' shortly' : ` in ${wait} s`}.`
   }
   if (total === undefined) return 'Loading messages…'
-  return `Loading messages… (${loaded.toLocaleString()} of ${total.toLocaleString()})`
+  return `Loading messages… (${formatCount(loaded)} of ${formatCount(total)})`
 }

@@ -7,6 +7,7 @@ import { conversationPath } from '../conversation/conversation-route.ts'
 import { parseTime } from '../../lib/format-time.ts'
 import { ListQueryString } from './list-query-string.ts'
 import { MessagePreview } from './message-preview.tsx'
+import { formatCount } from '../../lib/text.ts'
 
 const HOUR = 3_600_000
 
@@ -62,5 +63,5 @@ export function CustomerCell({ conversation }: { conversation: ConversationRow }
 }
 
 export function CountCell({ value }: { value: number | null | undefined }) {
-  return typeof value === 'number' ? <>{value.toLocaleString()}</> : <MissingValue />
+  return typeof value === 'number' ? <>{formatCount(value)}</> : <MissingValue />
 }

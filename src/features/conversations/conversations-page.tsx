@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { exportCsvPath } from '../../lib/list-query.ts'
 import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
-import { countLabel } from '../../lib/text.ts'
+import { countLabel, formatCount } from '../../lib/text.ts'
 import { ActivityButton, ActivityPanel } from '../activity/activity-panel.tsx'
 import { CreatedRangeFields } from '../date-range/created-range-fields.tsx'
 import { ViewsBar } from '../views/views-bar.tsx'
@@ -121,7 +121,7 @@ export function ConversationsPage({ location, openId = null }: Props) {
               <span>{countLabel(total, 'conversation', 'conversations')}</span>
             )}
             {filtering && status && total !== null && (
-              <span className="muted"> of {loaded.toLocaleString()}</span>
+              <span className="muted"> of {formatCount(loaded)}</span>
             )}
             {loading && <span className="badge badge-muted">Partial</span>}
           </p>

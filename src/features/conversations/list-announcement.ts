@@ -1,3 +1,5 @@
+import { formatCount } from '../../lib/text.ts'
+
 type Facts = {
   loading: boolean
   waiting: boolean
@@ -25,9 +27,9 @@ export function listAnnouncement(facts: Facts): string {
   }
   const caveat = facts.incomplete ? ' The list may be incomplete.' : ''
   if (facts.matched === null) return 'Counting the matches.'
-  const n = facts.matched.toLocaleString()
+  const n = formatCount(facts.matched)
   if (facts.filtering) {
     return `${n} ${facts.matched === 1 ? 'match' : 'matches'} for these filters.${caveat}`
   }
-  return `All ${facts.loaded.toLocaleString()} loaded.${caveat}`
+  return `All ${formatCount(facts.loaded)} loaded.${caveat}`
 }

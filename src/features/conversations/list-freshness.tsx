@@ -1,4 +1,5 @@
 import { RelativeTime } from '../../components/relative-time.tsx'
+import { formatCount } from '../../lib/text.ts'
 
 type Props = { asOf: string | null; pending: number; onShow: () => void }
 
@@ -8,7 +9,7 @@ export function ListFreshness({ asOf, pending, onShow }: Props) {
     <div className="freshness">
       {pending > 0 && (
         <span className="pending">
-          {`${pending.toLocaleString()} new or updated`}
+          {`${formatCount(pending)} new or updated`}
           <button type="button" className="button button-accent" onClick={onShow}>
             Show
           </button>

@@ -31,6 +31,8 @@ const SORTS = new Map<string, Sort>(
   }),
 )
 
+const isDayOrNone = (value: string) => value === '' || isCalendarDay(value)
+
 // Every field falls back on its own, so one bad parameter never costs the others.
 const ListUrlSchema = z.object({
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULTS.page),
@@ -38,19 +40,18 @@ const ListUrlSchema = z.object({
   customer: z.catch(z.string().check(z.maxLength(FILTER_MAX_LENGTH)), DEFAULTS.customer),
   q: z.catch(z.string().check(z.maxLength(FILTER_MAX_LENGTH)), DEFAULTS.q),
   text: z.catch(z.string().check(z.maxLength(FILTER_MAX_LENGTH)), DEFAULTS.text),
-  from: z.catch(z.string().check(z.refine(isCalendarDay)), DEFAULTS.from),
-  to: z.catch(z.string().check(z.refine(isCalendarDay)), DEFAULTS.to),
+  from: z.catch(z.string().check(z.refine(isDayOrNone)), DEFAULTS.from),
+  to: z.catch(z.string().check(z.refine(isDayOrNone)), DEFAULTS.to),
   sort: z.catch(z.enum(SORT_VALUES), DEFAULTS.sort),
 })
 
 /** The list's view from a query string; invalid or missing values become the defaults. */
 export function parseListState(search: string): ListState {
   const params = new URLSearchParams(search)
+  // A missing parameter reads as its default, which is valid: only a bad value makes the
+  // schema fall back (and a fallback costs a validation issue, built and dropped).
   const raw = Object.fromEntries(
-    ['page', 'limit', 'customer', 'q', 'text', 'from', 'to', 'sort'].map((key) => [
-      key,
-      params.get(key) ?? undefined,
-    ]),
+    Object.entries(DEFAULTS).map(([key, value]) => [key, params.get(key) ?? String(value)]),
   )
   const parsed = ListUrlSchema.parse(raw)
   return {

@@ -1,3 +1,5 @@
+import { formatCount } from '../../lib/text.ts'
+
 type Props = { loaded: number; total: number | null }
 
 /** Shown only until the first complete list: a background refresh never brings it back. */
@@ -22,9 +24,7 @@ export function LoadProgress({ loaded, total }: Props) {
         />
       </div>
       <span className="progress-text" aria-hidden="true">
-        {max === null
-          ? 'Connecting…'
-          : `Loaded ${loaded.toLocaleString()} of ${max.toLocaleString()}`}
+        {max === null ? 'Connecting…' : `Loaded ${formatCount(loaded)} of ${formatCount(max)}`}
       </span>
     </div>
   )

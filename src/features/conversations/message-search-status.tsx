@@ -1,3 +1,5 @@
+import { formatCount } from '../../lib/text.ts'
+
 type Props = { searched: number; total: number }
 
 /**
@@ -7,7 +9,7 @@ type Props = { searched: number; total: number }
 export function MessageSearchStatus({ searched, total }: Props) {
   return (
     <p role="status" className="notice notice-quiet">
-      {`Searched the messages of ${searched.toLocaleString()} of ${total.toLocaleString()} conversations so far; the rest are still being read.`}
+      {`Searched the messages of ${formatCount(searched)} of ${formatCount(total)} conversations so far; the rest are still being read.`}
     </p>
   )
 }

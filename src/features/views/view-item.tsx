@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react'
 import type { View } from '../../lib/contract.ts'
 import { isPlainClick } from '../../lib/plain-click.ts'
 import { navigate } from '../../lib/router.ts'
-import { countLabel } from '../../lib/text.ts'
+import { countLabel, formatCount } from '../../lib/text.ts'
 import { viewSearch } from './view-link.ts'
 
 type Props = {
@@ -37,7 +37,7 @@ export function ViewItem({ view, current, onRename, onDelete }: Props) {
         {view.count === null ? (
           <span className="view-counting" title="Counting…" />
         ) : (
-          <span className="view-count">{view.count.toLocaleString()}</span>
+          <span className="view-count">{formatCount(view.count)}</span>
         )}
       </a>
       <button
