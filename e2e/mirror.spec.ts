@@ -1,4 +1,4 @@
-import { createServer } from 'node:net'
+import { freePort } from '../server/testing/free-port.ts'
 import { insertConversations } from '../mocks/data.ts'
 import { ConversationPageSchema } from '../src/lib/contract.ts'
 import { freshDatabaseUrl, KEY, startDashboard, test, expect } from './fixtures.ts'
@@ -8,20 +8,6 @@ test.use({ mockOptions: { dbOptions: { conversations: 1200, customers: 80 } } })
 
 const countText = (n: number) =>
   new RegExp(`^${n.toLocaleString('en-US').replace(',', ',?')} conversations?$`)
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
-}
 
 async function allIds(url: string): Promise<string[]> {
   const ids: string[] = []

@@ -6,7 +6,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SyncStatusSchema, type SyncStatus } from '../src/lib/contract.ts'
-import { freePort, spawnNode, stopChild } from './bench-processes.ts'
+import { freePort } from '../server/testing/free-port.ts'
+import { spawnNode, stopChild } from './bench-processes.ts'
 
 export const BUILD = 'npx vite build && npx vite build --ssr server/index.ts --outDir dist/server'
 

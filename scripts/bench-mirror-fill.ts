@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { createRandom } from '../mocks/prng.ts'
 import { openStore } from '../server/store/open-store.ts'
 import type { Conversation, CustomerUser } from '../src/lib/contract.ts'
+import { titleTemplates } from './bench-store-rows.ts'
 
 export const FILL = { conversations: 1_000_000, customers: 200_000 }
 const CALL = 10_000
@@ -28,15 +29,7 @@ const LAST = ['Garcia', 'Smith', 'Müller', 'Rossi', 'Dubois', 'Nguyen', 'Kowals
 const MORE_LAST = ['Tanaka', 'Okafor', 'Patel', 'Ivanova', 'Cohen', 'Martín', 'Yilmaz', 'Kim']
 const TOPICS = ['order', 'delivery', 'invoice', 'subscription', 'account', 'password', 'payment']
 const MORE_TOPICS = ['shipping address', 'discount code', 'warranty', 'app', 'login']
-const TITLES = [
-  (t: string) => `Question about my ${t}`,
-  (t: string) => `Problem with ${t}`,
-  (t: string) => `Can't change my ${t}`,
-  (t: string) => `Help with ${t} #${Math.floor(random() * 90_000) + 10_000}`,
-  (t: string) => `Problème de ${t}`,
-  (t: string) => `${t[0]?.toUpperCase() ?? ''}${t.slice(1)} not working`,
-  (t: string) => `Update ${t} details`,
-]
+const TITLES = titleTemplates(random)
 const REFUNDS = ['Refund for order #', 'Requesting a refund ', 'REFUND status ']
 
 const customerId = (n: number) => `cus_${String(n).padStart(7, '0')}`

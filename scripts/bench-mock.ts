@@ -2,7 +2,8 @@
 // does not share a CPU thread with the server or the browser being measured.
 import { demoKey } from '../mocks/upstream-server.ts'
 import type { FaultSettings, StatsSnapshot } from '../mocks/faults.ts'
-import { freePort, startChild, stopChild } from './bench-processes.ts'
+import { freePort } from '../server/testing/free-port.ts'
+import { startChild, stopChild } from './bench-processes.ts'
 
 export type BenchMock = Awaited<ReturnType<typeof startMock>>
 

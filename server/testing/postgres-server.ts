@@ -4,11 +4,11 @@
 // TEST_DATABASE_URL to use a server of your own instead (any PostgreSQL ≥ 15 where that
 // user may create databases).
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { startPostgresProcess } from './postgres-process.ts'
+import { freePort } from './free-port.ts'
 
 export type TestPostgres = {
   /** postgres://… of the server's maintenance database (`postgres`). */
@@ -63,16 +63,4 @@ export async function createDatabaseOn(url: string): Promise<string> {
   const next = new URL(url)
   next.pathname = `/${name}`
   return next.toString()
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
 }

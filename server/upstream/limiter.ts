@@ -64,7 +64,7 @@ export function createLimiter(options: {
   // would wait out the rest of the minute. Spread evenly, a slot frees every 60 s / cap.
   const backgroundGapMs = WINDOW_MS / crawlCap
   let lastBackgroundAt = Number.NEGATIVE_INFINITY
-  const window = createGrantWindow(clock, options.grantLog)
+  const spent = createGrantWindow(clock, options.grantLog)
   let pausedUntil = 0
   let granted = 0
   let grantedCrawl = 0
@@ -78,20 +78,20 @@ export function createLimiter(options: {
   const readyAt = (priority: Priority, now: number) =>
     Math.max(
       pausedUntil,
-      window.freeAt(capOf(priority), now),
+      spent.freeAt(capOf(priority), now),
       priority === 'background' ? lastBackgroundAt + backgroundGapMs : now,
     )
   /** When a call joining the back of its queue now would be let through. */
   const expectedAt = (priority: Priority, now: number) => {
     const room = capOf(priority) - queues[priority].length
     if (room <= 0) return Math.max(pausedUntil, now + WINDOW_MS)
-    return Math.max(pausedUntil, window.freeAt(room, now))
+    return Math.max(pausedUntil, spent.freeAt(room, now))
   }
 
   const grant = (priority: Priority, now: number) => {
     const waiter = queues[priority].shift()
     if (!waiter) return
-    window.add(now)
+    spent.add(now)
     granted++
     if (priority === 'crawl') grantedCrawl++
     if (priority === 'background') {
@@ -187,7 +187,7 @@ export function createLimiter(options: {
         grantedCrawl,
         grantedBackground,
         waitedMs,
-        inWindow: window.size(now),
+        inWindow: spent.size(now),
         queued: {
           interactive: queues.interactive.length,
           crawl: queues.crawl.length,
@@ -200,6 +200,6 @@ export function createLimiter(options: {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    flush: window.flush,
+    flush: spent.flush,
   }
 }

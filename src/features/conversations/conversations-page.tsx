@@ -105,7 +105,7 @@ export function ConversationsPage({ location, openId = null }: Props) {
           <CreatedRangeFields
             from={state.from}
             to={state.to}
-            onChange={(range) => changeList(range, 'replace')}
+            onChange={(range) => changeList(range, 'replace', prefetchList)}
           />
           <div className="toolbar-end">
             <ActivityButton open={activityOpen} onToggle={() => setActivityOpen(!activityOpen)} />
