@@ -75,14 +75,16 @@ export function compression(): MiddlewareHandler {
     if (!compressible.test(response.headers.get('Content-Type') ?? '')) return
     varyOnEncoding(c)
     const length = response.headers.get('Content-Length')
+    // Headers and status first: reading `body` turns @hono/node-server's light response
+    // (written whole, in one go) into a stream.
     if (
       c.req.method === 'HEAD' ||
-      !response.body ||
       response.status === 204 ||
       response.status === 206 ||
       response.headers.has('Content-Encoding') ||
       /\bno-transform\b/i.test(response.headers.get('Cache-Control') ?? '') ||
-      (length !== null && Number(length) < thresholdBytes)
+      (length !== null && Number(length) < thresholdBytes) ||
+      !response.body
     ) {
       return
     }
