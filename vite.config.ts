@@ -2,6 +2,7 @@ import { defineConfig, type Plugin, type ViteDevServer } from 'vite'
 import react from '@vitejs/plugin-react'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { precompress } from './scripts/vite-precompress.ts'
+import { serverWorkers } from './scripts/vite-server-workers.ts'
 
 type DevApi = {
   listener: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
@@ -41,7 +42,7 @@ function devApi(): Plugin {
 }
 
 export default defineConfig(({ command, isSsrBuild }) => ({
-  plugins: [react(), devApi(), precompress()],
+  plugins: [react(), devApi(), precompress(), serverWorkers()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: isSsrBuild

@@ -46,7 +46,11 @@ export async function createServices(
   const logger = overrides.logger ?? createLogger(config.logLevel, undefined, secrets)
   const clock = overrides.clock ?? realClock
   const store =
-    overrides.store ?? (await openStore(config.databaseUrl, { poolMax: config.databasePoolMax }))
+    overrides.store ??
+    (await openStore(config.databaseUrl, {
+      poolMax: config.databasePoolMax,
+      warn: (message) => logger.warn(message),
+    }))
   const cluster = overrides.cluster ?? (await openCluster(config, { logger, clock }))
   // Replicas remember their grants in the budget they share; a local log would be one
   // replica's guess, overwritten by the next.

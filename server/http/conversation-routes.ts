@@ -95,7 +95,8 @@ export function conversationRoutes(deps: {
 
   routes.get('/conversations/count', async (c) => {
     const version = await store.version()
-    const total = await store.countConversations(filterQuery(c))
+    // A count the page no longer waits for (a newer search replaced it) is not started.
+    const total = await store.countConversations(filterQuery(c), c.req.raw.signal)
     return c.json({ total, version } satisfies Count)
   })
 

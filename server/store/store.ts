@@ -70,8 +70,11 @@ export type Store = {
   listConversations: (
     query: ListQuery & { withoutTotal?: boolean },
   ) => Promise<{ rows: ConversationRow[]; total: number | null }>
-  /** The exact number of conversations matching the filters. */
-  countConversations: (filters: ListFilters) => Promise<number>
+  /**
+   * The exact number of conversations matching the filters. Once `signal` is aborted (the
+   * caller has gone), a count that has not started yet may be dropped.
+   */
+  countConversations: (filters: ListFilters, signal?: AbortSignal) => Promise<number>
   /** How many conversations matching the filters changed (or appeared) after `version`. */
   countChangedSince: (filters: ListFilters, version: number) => Promise<number>
   /** The whole matching set in the list's order, in batches, in constant memory. */

@@ -1,9 +1,11 @@
 // The mirror on SQLite (node:sqlite): one read-write connection serves every call; an
 // export reads through a connection of its own so it sees one snapshot while the sync
-// writes. Calls are synchronous underneath, so each runs whole before the next starts.
+// writes, and exact counts run on a thread of their own (count-thread.ts). Other calls are
+// synchronous underneath, so each runs whole before the next starts.
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Store } from '../store.ts'
 import { activity } from './activity.ts'
+import { createCountThread } from './count-thread.ts'
 import { createDatabase, numberOf, type Database } from './database.ts'
 import {
   countChangedSince,
@@ -30,6 +32,8 @@ import { currentSeq, nextSeq, recordRemoval, version } from './write-sequence.ts
 export type SqliteOptions = ConnectionOptions & {
   /** An absolute file path, or ':memory:'. */
   path: string
+  /** Told when counts fall back to the event loop because their thread failed. */
+  warn?: (message: string) => void
 }
 
 /** Runs synchronous work as the interface's promise: a throw becomes a rejection. */
@@ -75,6 +79,18 @@ function counts(db: Database) {
 export function openSqliteStore(options: SqliteOptions): Promise<Store> {
   return settle((): Store => {
     const db = createDatabase(openConnection(options.path, options), options.path)
+    // An in-memory mirror has no file another connection could read.
+    const countThread =
+      options.path === MEMORY
+        ? undefined
+        : createCountThread({
+            path: options.path,
+            inline: (filters) => countConversations(db, filters),
+            onFailure: (error) =>
+              options.warn?.(
+                `Counts run on the main thread from now on (slower for broad searches): their thread failed: ${error.message}`,
+              ),
+          })
     return {
       backend: 'sqlite',
       readBinding: () => settle(() => readBinding(db)),
@@ -94,7 +110,10 @@ export function openSqliteStore(options: SqliteOptions): Promise<Store> {
       version: () => settle(() => version(db)),
       counts: () => settle(() => counts(db)),
       listConversations: (query) => settle(() => listConversations(db, query)),
-      countConversations: (filters) => settle(() => countConversations(db, filters)),
+      countConversations: (filters, signal) =>
+        countThread
+          ? countThread.count(filters, signal)
+          : settle(() => countConversations(db, filters)),
       countChangedSince: (filters, since) => settle(() => countChangedSince(db, filters, since)),
       exportConversations: async function* (query) {
         const reader = exportReader(db, options)
@@ -121,7 +140,10 @@ export function openSqliteStore(options: SqliteOptions): Promise<Store> {
       createView: (view) => settle(() => createView(db, view)),
       renameView: (id, name) => settle(() => renameView(db, id, name)),
       deleteView: (id) => settle(() => deleteView(db, id)),
-      close: () => settle(() => db.guard(() => db.connection.close())),
+      close: async () => {
+        await countThread?.close()
+        db.guard(() => db.connection.close())
+      },
     }
   })
 }
