@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useId, useRef, type ReactNode } from 'react'
 import { isEditable } from '../../lib/editable.ts'
 import { closeConversation } from './use-close-conversation.ts'
 
@@ -31,7 +31,10 @@ export function ConversationFrame({
     }
   }, [])
 
-  useEffect(() => {
+  // A layout effect: the heading has focus in the very frame it appears (and a test that
+  // finds the region finds it focused; with a passive effect it once found the clicked
+  // title still focused on a loaded machine).
+  useLayoutEffect(() => {
     if (heading === null) return
     document.title = `${heading} · perform.chat`
     if (focused.current) return
