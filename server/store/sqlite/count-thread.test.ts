@@ -69,6 +69,19 @@ test('a count whose caller has gone is dropped before it starts', async () => {
   expect(await last).toBe(2)
 })
 
+test('a count still running after its caller has gone is stopped, with its thread', async () => {
+  const thread = keep(
+    createCountThread({ path: 'unused', inline: neverInline, workerUrl: slowWorker }),
+  )
+  const gone = new AbortController()
+  const abandoned = thread.count(filters('r'), gone.signal)
+  gone.abort(new Error('the page asked for another search'))
+  await expect(abandoned).rejects.toThrow('the page asked for another search')
+  // A new thread answers, asked once so far; the stopped one would have said 2, and only
+  // once its 300 ms were up.
+  expect(await thread.count(filters('re'))).toBe(1)
+})
+
 test('a thread that cannot start leaves counts on the event loop, and says so once', async () => {
   const warnings: string[] = []
   const thread = keep(

@@ -4,8 +4,11 @@
 // search's rows, the push stream and the sync's writes all waited behind it. Counts go to
 // one worker thread instead, which reads the mirror's file through a connection of its own
 // (WAL: it sees every committed write). Requests queue there in order; one whose caller has
-// gone (a newer search replaced it) is dropped before it starts. If the thread cannot start
-// or dies, counts run on the event loop as before: slower, never wrong.
+// gone (a newer search replaced it) is dropped before it starts, and one still running
+// `STOP_AFTER_MS` after its caller left is stopped with its thread (SQLite cannot be
+// interrupted from another thread), whose successor starts with the next count: a person
+// typing "refund" no longer has the server count every conversation holding an "r". If the
+// thread cannot start or dies, counts run on the event loop as before: slower, never wrong.
 import { Worker } from 'node:worker_threads'
 import type { ListFilters } from '../../../src/lib/contract.ts'
 import { StoreError } from '../store-error.ts'
@@ -21,7 +24,15 @@ type Pending = {
   signal: AbortSignal | undefined
   resolve: (total: number) => void
   reject: (error: unknown) => void
+  /** While it runs: stops it once its caller has gone. */
+  onAbort?: () => void
 }
+
+/**
+ * A count still running this long after its caller left is stopped. Most counts take a
+ * few milliseconds and end by themselves; a new thread costs tens of milliseconds to start.
+ */
+const STOP_AFTER_MS = 20
 
 /** Where the worker's code is: beside this module, as .ts from source or .js when built. */
 const workerFile = () => {
@@ -49,6 +60,7 @@ export function createCountThread(options: {
   let nextId = 1
   const queue: Pending[] = []
   let running: Pending | undefined
+  let runningSince = 0
 
   const settleInline = (job: Pending) => {
     try {
@@ -79,8 +91,10 @@ export function createCountThread(options: {
         : {}),
     })
     started.on('message', (reply: CountReply) => {
+      if (started !== worker) return
       const job = running
       running = undefined
+      if (job?.onAbort) job.signal?.removeEventListener('abort', job.onAbort)
       if (job?.request.id === reply.id) {
         if ('total' in reply) job.resolve(reply.total)
         else
@@ -92,15 +106,33 @@ export function createCountThread(options: {
       }
       pump()
     })
-    started.on('error', (error: unknown) =>
-      fail(error instanceof Error ? error : new Error(String(error))),
-    )
+    // A thread stopped on purpose (see stopRunning) is no failure.
+    started.on('error', (error: unknown) => {
+      if (started === worker) fail(error instanceof Error ? error : new Error(String(error)))
+    })
     started.on('exit', (code) => {
-      if (!closed) fail(new Error(`the count thread exited with code ${code}`))
+      if (!closed && started === worker)
+        fail(new Error(`the count thread exited with code ${code}`))
     })
     // Idle, it does not keep the process alive; a count under way does (see pump).
     started.unref()
     return started
+  }
+
+  /** Ends a running count whose caller has gone, with its thread. */
+  const stopRunning = (job: Pending, signal: AbortSignal) => {
+    if (running !== job || !worker) return
+    const wait = runningSince + STOP_AFTER_MS - performance.now()
+    if (wait > 0) {
+      setTimeout(() => stopRunning(job, signal), wait).unref()
+      return
+    }
+    const retired = worker
+    worker = undefined
+    running = undefined
+    void retired.terminate()
+    job.reject(aborted(signal))
+    pump()
   }
 
   function pump() {
@@ -122,6 +154,12 @@ export function createCountThread(options: {
       return
     }
     running = job
+    runningSince = performance.now()
+    const { signal } = job
+    if (signal) {
+      job.onAbort = () => stopRunning(job, signal)
+      signal.addEventListener('abort', job.onAbort, { once: true })
+    }
     worker.ref()
     worker.postMessage(job.request)
   }
