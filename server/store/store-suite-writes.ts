@@ -20,6 +20,29 @@ export function describeStoreWrites(fresh: OpenFresh): void {
     expect(await store.counts()).toEqual({ conversations: 4, customers: 0 })
   })
 
+  test('the whole list counts what the mirror holds through new rows, re-reads, removals and clear', async () => {
+    const store = await fresh()
+    const total = async () => {
+      const whole = await store.countConversations(NO_FILTERS)
+      expect((await store.listConversations(query())).total).toBe(whole)
+      return whole
+    }
+    expect(await total()).toBe(0)
+    await store.upsertConversations([conversation('a'), conversation('b'), conversation('c')])
+    expect(await total()).toBe(3)
+    await store.upsertConversations([conversation('a'), conversation('b', { title: 'Edited' })])
+    await store.upsertConversations([conversation('c'), conversation('d')])
+    expect(await total()).toBe(4)
+    const mark = await store.seenMark('conversations')
+    await store.upsertConversations([conversation('a'), conversation('d')])
+    expect(await store.deleteUnseen('conversations', mark)).toBe(2)
+    expect(await total()).toBe(2)
+    await store.clear()
+    expect(await total()).toBe(0)
+    await store.upsertConversations([conversation('e')])
+    expect(await total()).toBe(1)
+  })
+
   test('counts customers new or changed, metadata included', async () => {
     const store = await fresh()
     const rows = [customer('x', { metadata: { plan: 'pro' } }), customer('y')]
