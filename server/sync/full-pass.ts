@@ -3,10 +3,11 @@
 // progress is saved, so a process killed at any moment leaves whole pages and the next
 // start continues where this one stopped. The first pages go out before the total is
 // known (a fresh server loads a small list in a few round trips), the rest as the first
-// answer tells how many there are. When `total` moves under the pass, the pages whose rows may have slipped past are
-// read again, at most twice. Only a pass that saw every row that existed at its start,
-// in a list that did not move in a way re-reading cannot repair, deletes what it did not
-// see; any other leaves the mirror as it is and says it is possibly incomplete.
+// answer tells how many there are. When `total` moves under the pass, the pages whose rows
+// may have slipped past are read again, at most twice. Only a pass that saw every row that
+// existed at its start, in a list that did not move in a way re-reading cannot repair,
+// deletes what it did not see; any other leaves the mirror as it is and says it is
+// possibly incomplete.
 import type { Clock } from '../clock.ts'
 import type { Limiter } from '../upstream/limiter.ts'
 import { UpstreamError } from '../upstream/errors.ts'

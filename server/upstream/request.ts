@@ -64,11 +64,10 @@ function attempt(url: URL, payload: string, options: SendOptions) {
   return new Promise<RawResponse>((resolve, reject) => {
     if (signal?.aborted) return reject(new RequestFailure('aborted', 'cancelled by the caller'))
     const isHttps = url.protocol === 'https:'
+    const agent = agents[options.pool ?? 'interactive']
     const request = (isHttps ? https : http).request(url, {
       method: 'GET',
-      agent: isHttps
-        ? agents[options.pool ?? 'interactive'].https
-        : agents[options.pool ?? 'interactive'].http,
+      agent: isHttps ? agent.https : agent.http,
       headers: {
         Accept: 'application/json',
         'Content-Type': 'application/json',

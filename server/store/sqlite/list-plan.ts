@@ -165,8 +165,9 @@ export function orderedSelects(
 /** How many conversations match: a driver alone knows; otherwise count through the best one. */
 export function countSelect(filters: readonly Filter[]): Select | number {
   const driver = smallestDriver(filters)
-  // Kept by the writes (write-conversations.ts, the conversation_removed trigger): count(*)
-  // walks a whole index, 10–20 ms at 1,000,000 conversations, on every default page.
+  // Kept by the writes (write-conversations.ts, the conversation_removed trigger). count(*)
+  // reads every leaf page of an index: at 1,000,000 conversations 0.3 ms while they are in
+  // the page cache, 4–21 ms once other reads have pushed them out (seen on a serving server).
   if (filters.length === 0) return { sql: 'SELECT conversation_count AS n FROM mirror', params: [] }
   if (driver && filters.length === 1) return driver.size
   if (!driver) {
