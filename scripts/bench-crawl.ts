@@ -1,8 +1,8 @@
 // `npm run bench:crawl [-- --quick]`: how fast a fresh server fills its mirror from the mock
 // perform.chat (a child process, over loopback HTTP), on the production build.
 // (a) The first load as a person sees it: 10,000 conversations, 50 ms per upstream request.
-//     A Chromium page waits on about:blank; a fresh server (empty mirror, defaults) is
-//     spawned; the moment /api/health first answers, the page opens `/`; the clock stops
+//     A Chromium page waits on about:blank until the browser is idle (bench-browser.ts);
+//     a fresh server (empty mirror, defaults) is spawned; the moment /api/health first answers, the page opens `/`; the clock stops
 //     at the first frame that shows `10,000 conversations` with no loading bar (timed in
 //     the page, with nothing of Playwright's running there until then). Against the seed's
 //     loop (sequential pages of 100), median of 3 rounds.
@@ -24,6 +24,7 @@ import {
   watchStatus,
   type StatusWatch,
 } from './bench-dashboard.ts'
+import { untilBrowserQuiet } from './bench-browser.ts'
 import { startMock, tooMany, type BenchMock } from './bench-mock.ts'
 import { stopChildren } from './bench-processes.ts'
 import { load, median, ms, seconds, thousands } from './bench-report.ts'
@@ -115,6 +116,8 @@ async function firstLoad(browser: Browser, mock: BenchMock, total: number) {
   await context.addInitScript(watchCompleteFrame, `${thousands(total)} conversations`)
   const page = await context.newPage()
   await page.goto('about:blank')
+  // The tab is open and idle before the server starts, as a person's would be.
+  const idle = await untilBrowserQuiet(browser)
   const dashboard = await spawnDashboard(serverEnv(mock, 'bench-crawl-'))
   try {
     const health = await pollUntilOk(dashboard, '/api/health', 5)
@@ -150,6 +153,9 @@ async function firstLoad(browser: Browser, mock: BenchMock, total: number) {
       pageMs: failure === undefined ? shownAt - (performance.timeOrigin + health) : Number.NaN,
       serverMs: completeAt - health,
       detail: milestones(watch, health, total),
+      browserWait: idle.quiet
+        ? `browser idle after ${ms(idle.waitedMs)}`
+        : `browser STILL BUSY after ${seconds(idle.waitedMs)}`,
       failure,
     }
   } finally {
@@ -189,7 +195,7 @@ async function benchA(browser: Browser) {
       : `page complete ${seconds(ours.pageMs)} after health`
     console.log(
       `    round ${round}: seed (sequential pages) ${seconds(loop.ms)}, ${thousands(loop.rows)} rows; ` +
-        `${shown} (spawn → health ${ms(ours.startMs)}); ` +
+        `${shown} (${ours.browserWait}; spawn → health ${ms(ours.startMs)}); ` +
         `server complete ${seconds(ours.serverMs)} after health (${ours.detail})  [${load()}]`,
     )
   }
