@@ -24,6 +24,8 @@ export type Coverage = {
   conflicts: () => number
   /** Ids seen at more than one position (computed on demand: a sort of every hash). */
   duplicates: () => number
+  /** Positions of the list as it stands now whose id this process read (not a resumed pass's). */
+  readHere: () => number
   /** Some read reported a total other than the one the pass began with. */
   moved: () => boolean
   covered: () => Covered
@@ -92,6 +94,11 @@ export function createCoverage(startTotal: number, resumed: Covered = []): Cover
       let found = 0
       for (let i = 1; i < known.length; i++) if (known[i] === known[i - 1]) found++
       return found
+    },
+    readHere() {
+      let read = 0
+      for (let reverse = 0; reverse < latest; reverse++) if ((hashes[reverse] ?? 0) > 0) read++
+      return read
     },
     moved: () => moved,
     covered: () => intervals.map(([from, to]) => [from, to] as const),

@@ -129,6 +129,24 @@ test('deletes the conversations a complete pass did not see', async () => {
   expect(store.ids('conversations')).toHaveLength(250)
 })
 
+test('does not search for unseen rows when the pass read as many rows as the mirror holds', async () => {
+  const { store, pass } = setup({ conversations: 250 })
+  await store.upsertConversations([fakeConversation(200), fakeConversation(100)])
+  const searches: number[] = []
+  const deleteUnseen = store.deleteUnseen.bind(store)
+  store.deleteUnseen = (kind, mark) => {
+    searches.push(mark)
+    return deleteUnseen(kind, mark)
+  }
+  expect(await pass()).toMatchObject({ trustworthy: true, deleted: 0 })
+  expect(searches).toEqual([])
+  // One row more than the pass read: the search runs, and finds it.
+  await store.upsertConversations([fakeConversation(9000)])
+  expect(await pass()).toMatchObject({ trustworthy: true, deleted: 1 })
+  expect(searches).toHaveLength(1)
+  expect(store.ids('conversations')).toHaveLength(250)
+})
+
 test('keeps every row that existed at the start when rows arrive at the head mid-pass', async () => {
   const { upstream, store, pass } = setup({
     conversations: 1000,
