@@ -167,7 +167,7 @@ export function rowTests(filters: readonly Filter[]): Condition {
 }
 
 // A sample finding this many matches is reliable enough to plan by.
-const COMMON_MATCHES = 10_000
+export const COMMON_MATCHES = 10_000
 
 /**
  * How many rows the filters keep: a sample's estimate when every filter was sampled and

@@ -71,6 +71,10 @@ test('plans a common sampled title word without counting it, and a rare one as i
   expect(estimatedMatches([common], rows)).toBe(260_000)
   const plan = choosePlan([common], { end: 20, matches: 260_000, rows })
   expect(plan.kind).toBe('walk')
+  // Its second page too, at 7.5 %: a walk past ~530 rows, weighed against the sample.
+  const payment: Filter = { ...common, share: 0.075 }
+  expect(choosePlan([payment], { end: 40, matches: 75_000, rows }).kind).toBe('walk')
+  expect(choosePlan([payment], { end: 2000, matches: 75_000, rows }).kind).toBe('sort')
   const rare: Filter = { test: titleWord(0).test, driver: null, share: 0.001 }
   expect(estimatedMatches([rare], rows)).toBe(1)
   expect(estimatedMatches([{ ...rare, driver: titleWord(37).driver }], rows)).toBe(37)
