@@ -82,6 +82,14 @@ test.each(['/', '/index.html', '/conversations/conv_1?page=2'])(
   },
 )
 
+test("the tab's icon is cached for a day: Chromium asks for it again at every change of address", async () => {
+  const { app } = await start()
+  const response = await app.request('/favicon.svg')
+  expect(response.status).toBe(200)
+  expect(response.headers.get('Content-Type')).toMatch(/^image\/svg\+xml/)
+  expect(response.headers.get('Cache-Control')).toBe('public, max-age=86400')
+})
+
 test('API answers, errors included, are never stored', async () => {
   const { app } = await start()
   for (const path of ['/api/health', '/api/conversations?limit=1', '/api/nope']) {

@@ -69,12 +69,23 @@ function readClient(root: string): Map<string, ClientFile> {
   return files
 }
 
-function send(c: Context, file: ClientFile) {
+/**
+ * Hashed assets for a year; the page itself (index.html, every fallback to it) revalidated
+ * on every load; the files of public/ (the icon) for a day: they keep their names across
+ * builds, and Chromium asks for the tab's icon again whenever the address changes, which
+ * the page's own address does at every search and every page turn.
+ */
+const cacheControl = (path: string, file: ClientFile, index: ClientFile | undefined) =>
+  hashedAsset.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : file === index
+      ? 'no-cache'
+      : 'public, max-age=86400'
+
+function send(c: Context, file: ClientFile, index: ClientFile | undefined) {
   const headers: Record<string, string> = {
     'Content-Type': file.type,
-    'Cache-Control': hashedAsset.test(c.req.path)
-      ? 'public, max-age=31536000, immutable'
-      : 'no-cache',
+    'Cache-Control': cacheControl(c.req.path, file, index),
   }
   if (file.br || file.gzip) headers.Vary = 'Accept-Encoding'
   const encoding = chooseEncoding(c.req.header('Accept-Encoding'))
@@ -94,11 +105,11 @@ export function serveClient(app: Hono, root: string): void {
   app.get('*', (c) => {
     const served = built()
     const file = served.get(c.req.path)
-    if (file) return send(c, file)
-    if (looksLikeFile.test(c.req.path)) return c.text('Not found', 404)
     const index = served.get('/index.html')
+    if (file) return send(c, file, index)
+    if (looksLikeFile.test(c.req.path)) return c.text('Not found', 404)
     if (!index)
       return c.text('The dashboard is not built yet: run `npm run build`, then `npm start`.', 503)
-    return send(c, index)
+    return send(c, index, index)
   })
 }
