@@ -2,6 +2,7 @@
 // page.evaluate calls run in it (Playwright's injected helpers would add their own work
 // and heap to the figures); locators are used once it has loaded.
 import type { Browser, Page } from '@playwright/test'
+import { untilBrowserQuiet } from './bench-browser.ts'
 import { thousands } from './bench-report.ts'
 
 export type LoadFigures = {
@@ -61,6 +62,9 @@ export async function waitForList(page: Page, total: number) {
 /** First visit to `/` in a fresh context: paint timings, heap and bytes transferred. */
 export async function measureLoad(browser: Browser, url: string, total: number) {
   const page = await freshPage(browser)
+  // The tab is open and idle before it navigates, as a person's would be (bench-browser.ts).
+  await page.goto('about:blank')
+  await untilBrowserQuiet(browser)
   const cdp = await page.context().newCDPSession(page)
   await page.addInitScript(ROWS_OBSERVER)
   // The page prefetches page 2 once page 1 shows: part of what a first visit transfers.
