@@ -36,8 +36,7 @@ export type ListPasses = {
   head: <T extends ListRow>(list: ListSource<T>, maxPages: number) => Promise<void>
 }
 
-/** Rows per page the passes ask for: perform.chat's largest. */
-export const pageLimit = 100
+const pageLimit = 100
 const seconds = (ms: number) => (ms / 1000).toFixed(1)
 
 export function createListPasses(deps: ListPassDeps): ListPasses {

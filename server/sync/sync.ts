@@ -17,7 +17,7 @@ import { createConcurrency } from './crawl-concurrency.ts'
 import { defaultRetryPolicy, type RetryPolicy } from './crawl-retry.ts'
 import { headRefreshMaxPages, pacedPerMinute } from './freshness.ts'
 import { createFullCycles } from './full-cycles.ts'
-import { createListPasses, pageLimit } from './list-passes.ts'
+import { createListPasses } from './list-passes.ts'
 import { conversationList, customerList, inconsistentCode } from './list-source.ts'
 import { createMessageSync } from './message-sync.ts'
 import { readSyncMemory } from './pass-state.ts'
@@ -133,22 +133,6 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       board.refresh()
     },
   })
-  // A mirror that has never read its customers would show the list's first rows without
-  // names until the customers pass, which follows the whole list (minutes at 1,000,000
-  // conversations), and would then relabel every row it holds (10,000 rows: 60 ms on the
-  // event loop, and one more version for every open page to read). So the customers' first
-  // page is read as soon as the list's first page is in, beside the list's next pages: a
-  // small company's customers all fit in it, and a large one's newest customers are most
-  // likely those of its newest conversations. A list of one page goes straight on to the
-  // customers pass instead. Failing costs nothing: that pass reads the page again.
-  let customersHead = last.customers === null
-  const readCustomersHead = () => {
-    customersHead = false
-    passes.head(customerList, 1).catch((error: unknown) => {
-      if (!stopped())
-        logger.debug(`sync: customers: the first page failed: ${describe(error).message}`)
-    })
-  }
   const passes = createListPasses({
     store,
     upstream: options.upstream,
@@ -164,7 +148,6 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       board.set({ wait: waitNotice(), error: null, ...total })
       board.refresh()
       if (kind === 'conversations' && page.changed > 0) messages.wake()
-      if (kind === 'conversations' && customersHead && page.total > pageLimit) readCustomersHead()
     },
   })
   const fail = (what: string, error: unknown) => {
