@@ -1,14 +1,16 @@
 // The sync's first loop: full cycles, every conversation then every customer, as often as
-// freshness.ts's rule allows. The list is complete (the page's progress bar goes) the
-// moment its pass ends, before the customers are read; a cycle cut short by a restart
-// between the two reads only the customers when it resumes. A failed cycle is tried
-// again after a back-off (retryable errors) or the TTL (the others).
+// freshness.ts's rule allows (a mirror's first cycle reads the customers' first page beside
+// the list's). The list is complete (the page's progress bar goes) the moment its pass
+// ends, before the rest of the customers are read; a cycle cut short by a restart between
+// the two reads only the customers when it resumes. A failed cycle is tried again after a
+// back-off (retryable errors) or the TTL (the others).
 import type { SyncStatus } from '../../src/lib/contract.ts'
 import type { Clock } from '../clock.ts'
 import type { ListKind } from '../store/store.ts'
 import { UpstreamError } from '../upstream/errors.ts'
 import type { Limiter } from '../upstream/limiter.ts'
 import { nextFullPassAt, type CycleTimes, type FreshnessRule } from './freshness.ts'
+import type { PassResult } from './full-pass.ts'
 import type { ListPasses } from './list-passes.ts'
 import { conversationList, customerList } from './list-source.ts'
 import type { SyncMemory } from './pass-state.ts'
@@ -32,6 +34,18 @@ export type FullCyclesDeps = {
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
+function deferred() {
+  let resolve: () => void = () => undefined
+  let reject: (error: Error) => void = () => undefined
+  const promise = new Promise<void>((yes, no) => {
+    resolve = yes
+    reject = no
+  })
+  // A hold nobody waits on any more (the pass beside it stopped first) must not go unhandled.
+  promise.catch(() => undefined)
+  return { promise, resolve, reject }
+}
+
 export function createFullCycles(deps: FullCyclesDeps): { loop: () => Promise<void> } {
   const { clock, board, passes, signal } = deps
   const { last, underway } = deps.memory
@@ -45,9 +59,28 @@ export function createFullCycles(deps: FullCyclesDeps): { loop: () => Promise<vo
     // Paced only once a complete pass has shown the head refreshes can find new rows.
     const paced = deps.rule().newestFirst ? deps.pace : undefined
     try {
+      let beside: Promise<PassResult> | undefined
       if (!customersDue) {
         running = 'conversations'
-        const first = await passes.full(conversationList, paced)
+        // A mirror that never read its customers would show the list's rows without names
+        // until the customers pass, after the whole list (minutes at 1,000,000), then
+        // relabel them all (10,000 rows: 60 ms on the event loop). Its first page is read
+        // beside the list's (the newest customers, likely those of the newest
+        // conversations; a small company's all of them), the rest once the list is in.
+        // The list's pass starts first, so its page 1 is the one call sent while the key is
+        // unproven (upstream/probe-line.ts) and the customers' waits behind it.
+        const listPass = passes.full(conversationList, paced)
+        const list = deferred()
+        beside =
+          last.customers === null ? passes.full(customerList, paced, list.promise) : undefined
+        // Awaited once the list is in; until then its failure must not go unhandled.
+        beside?.catch(() => undefined)
+        const first = await listPass.catch(async (error: unknown) => {
+          list.reject(error instanceof Error ? error : new Error(String(error)))
+          await beside?.catch(() => undefined)
+          throw error
+        })
+        list.resolve()
         customersDue = true
         deps.onListComplete()
         await board.refreshNow({
@@ -60,7 +93,7 @@ export function createFullCycles(deps: FullCyclesDeps): { loop: () => Promise<vo
         } satisfies Partial<SyncStatus>)
       }
       running = 'customers'
-      const second = await passes.full(customerList, paced)
+      const second = await (beside ?? passes.full(customerList, paced))
       customersDue = false
       await board.refreshNow()
       const first = last.conversations ?? second

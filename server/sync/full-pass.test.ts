@@ -20,8 +20,9 @@ function setup(options: Options, width = 4, store: MemoryStore = createMemorySto
   const clock = createFakeClock(0)
   const limiter = createLimiter({ perMinute: 900, interactiveShare: 0.2, clock })
   const upstream = createFakeUpstream({ clock, gate: limiter, ...options })
-  const start = (signal = new AbortController().signal) =>
+  const start = (signal = new AbortController().signal, holdAfterFirstPage?: Promise<void>) =>
     runFullPass({
+      ...(holdAfterFirstPage ? { holdAfterFirstPage } : {}),
       list: conversationList,
       fetchPage: listPageFetcher(upstream, conversationList, 100, 5_000_000),
       store,
@@ -118,6 +119,36 @@ test('ignores a refused page past the end that was asked for before the total wa
   const result = await pass()
   expect(result).toMatchObject({ total: 150, trustworthy: true })
   expect(store.ids('conversations')).toHaveLength(150)
+})
+
+test('held after its first page, a pass writes that page at once and reads the rest once released', async () => {
+  const { clock, upstream, store, start } = setup({ conversations: 450, latencyMs: 50 }, 4)
+  let release: () => void = () => undefined
+  const hold = new Promise<void>((resolve) => (release = resolve))
+  const running = start(undefined, hold)
+  await clock.advance(1000)
+  expect(upstream.counts.requests).toBe(1)
+  expect(store.ids('conversations')).toHaveLength(100)
+  release()
+  const result = await clock.runUntil(running)
+  expect(result).toMatchObject({ total: 450, trustworthy: true })
+  expect(store.ids('conversations')).toHaveLength(450)
+  for (const page of [1, 2, 3, 4, 5]) expect(upstream.reads(page)).toBe(1)
+})
+
+test('a hold that fails stops the pass after its first page, which a later pass resumes from', async () => {
+  const store = createMemoryStore()
+  const first = setup({ conversations: 450 }, 4, store)
+  const hold = Promise.reject(new Error('the list failed'))
+  // Rejected before the pass looks at it, as a list can fail before the customers' page 1.
+  hold.catch(() => undefined)
+  await expect(first.clock.runUntil(first.start(undefined, hold))).rejects.toThrow(
+    'the list failed',
+  )
+  expect(store.ids('conversations')).toHaveLength(100)
+  const again = setup({ conversations: 450 }, 4, store)
+  expect(await again.pass()).toMatchObject({ resumed: true, trustworthy: true })
+  expect([2, 3, 4, 5].every((page) => again.upstream.reads(page) === 1)).toBe(true)
 })
 
 test('deletes the conversations a complete pass did not see', async () => {

@@ -8,7 +8,7 @@
 // existed at its start, in a list that did not move in a way re-reading cannot repair,
 // deletes what it did not see; any other leaves the mirror as it is and says it is
 // possibly incomplete.
-import type { Clock } from '../clock.ts'
+import { abortReason, type Clock } from '../clock.ts'
 import type { Limiter } from '../upstream/limiter.ts'
 import { UpstreamError } from '../upstream/errors.ts'
 import { createCoverage, type Coverage } from './crawl-coverage.ts'
@@ -36,6 +36,11 @@ export type FullPassDeps<T extends ListRow> = {
   pace?: Pick<Limiter, 'acquire'>
   /** The list's total as the last pass left it: no point asking for pages far past it. */
   expectedTotal?: number | null
+  /**
+   * Reads page 1 alone, then waits for this before the rest; a rejection stops the pass
+   * there, its page 1 written and its progress kept (the customers beside a first list).
+   */
+  holdAfterFirstPage?: Promise<void>
   onPage?: (page: PageWritten) => void
 }
 
@@ -54,6 +59,16 @@ type Fetched<T> = { page: number; read: ListPage<T> }
 const pastTheEnd = (error: unknown) =>
   error instanceof UpstreamError &&
   (error.code === 'not_found' || error.code === 'upstream_bad_request')
+
+/** Resolves when `hold` does; rejects with its error, or with the signal's once aborted. */
+function released(hold: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal))
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    hold.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
 
 export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Promise<PassResult> {
   const { list, store, clock, limit, signal } = deps
@@ -158,27 +173,34 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
     let planned: number[] | undefined
     let next = 0
     const expectedPages = deps.expectedTotal == null ? Infinity : deps.expectedTotal / limit
-    const firstWidth = resumed
-      ? 1
-      : Math.max(1, Math.min(deps.concurrency.limit(), Math.ceil(expectedPages)))
-    await runPool(
-      {
-        next() {
-          if (!coverage) {
-            if (requested.size >= firstWidth) return undefined
-            const page = requested.size + 1
-            requested.add(page)
-            speculative.add(page)
-            return page
-          }
-          planned ??= coverage.missingPages(limit).filter((page) => !requested.has(page))
-          return planned[next++]
-        },
+    const hold = deps.holdAfterFirstPage
+    const firstWidth =
+      resumed || hold
+        ? 1
+        : Math.max(1, Math.min(deps.concurrency.limit(), Math.ceil(expectedPages)))
+    let held = hold !== undefined
+    const pages = {
+      next() {
+        if (!coverage) {
+          if (requested.size >= firstWidth) return undefined
+          const page = requested.size + 1
+          requested.add(page)
+          speculative.add(page)
+          return page
+        }
+        if (held) return undefined
+        planned ??= coverage.missingPages(limit).filter((page) => !requested.has(page))
+        return planned[next++]
       },
-      deps.concurrency.limit,
-      passSignal,
-      readPage,
-    )
+    }
+    await runPool(pages, deps.concurrency.limit, passSignal, readPage)
+    if (hold) {
+      // Its first page is on screen now rather than at the next batch's turn.
+      await batches.drain()
+      await released(hold, passSignal)
+      held = false
+      await runPool(pages, deps.concurrency.limit, passSignal, readPage)
+    }
     await batches.drain()
     if (!coverage) throw new Error(`the ${list.kind} pass ended without reading a page`)
     let rereadPages = 0

@@ -32,6 +32,8 @@ export type ListPasses = {
   full: <T extends ListRow>(
     list: ListSource<T>,
     pace?: Pick<Limiter, 'acquire'>,
+    /** See FullPassDeps: page 1 now, the rest once this resolves. */
+    holdAfterFirstPage?: Promise<void>,
   ) => Promise<PassResult>
   head: <T extends ListRow>(list: ListSource<T>, maxPages: number) => Promise<void>
 }
@@ -45,7 +47,7 @@ export function createListPasses(deps: ListPassDeps): ListPasses {
     listPageFetcher(deps.upstream, list, pageLimit, deps.maxTotal)
 
   return {
-    async full(list, pace) {
+    async full(list, pace, holdAfterFirstPage) {
       logger.debug(`sync: ${list.kind}: full pass starts${pace ? ', paced' : ''}`)
       const result = await runFullPass({
         list,
@@ -57,6 +59,7 @@ export function createListPasses(deps: ListPassDeps): ListPasses {
         retry: deps.retry,
         signal: deps.signal,
         ...(pace ? { pace } : {}),
+        ...(holdAfterFirstPage ? { holdAfterFirstPage } : {}),
         expectedTotal: last[list.kind]?.total ?? null,
         onPage: (page) => deps.onPage(list.kind, page),
       })

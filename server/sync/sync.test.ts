@@ -97,6 +97,39 @@ test('reports rows and the total as pages land, and complete the moment the pass
   expect(store.ids('customers')).toHaveLength(30)
 })
 
+test("a first sync reads the customers' first page beside the list's, and the rest after it", async () => {
+  const { sync, until, store, upstream } = await setup({
+    conversations: 2000,
+    customers: 250,
+    concurrency: 2,
+    latencyMs: 50,
+  })
+  const order: string[] = []
+  const before = upstream.get.bind(upstream)
+  upstream.get = (path, request) => {
+    order.push(`${path}#${String(request.query?.page)}`)
+    return before(path, request)
+  }
+  sync.start()
+  const loading = await until((status) => status.loaded >= 1000)
+  expect(loading.complete).toBe(false)
+  // The list's page 1 goes first (alone while the key is unproven), the customers' with
+  // the list's next pages, and is written before most of the list: their rows have names.
+  expect(order[0]).toBe('/conversations#1')
+  expect(order).toContain('/customer-users#1')
+  expect(order).not.toContain('/customer-users#2')
+  const customersAt = store.writes.findIndex((write) => write.kind === 'customers')
+  expect(store.writes[0]?.kind).toBe('conversations')
+  const listedBefore = store.writes.slice(0, customersAt).flatMap((write) => write.ids)
+  expect(listedBefore.length).toBeLessThanOrEqual(300)
+  // The rest once the list is complete; every page of either list read once.
+  await until(cycleDone)
+  expect(store.ids('customers')).toHaveLength(250)
+  for (const page of [1, 2, 3]) expect(upstream.reads(page, '/customer-users')).toBe(1)
+  const listDone = order.lastIndexOf('/conversations#20')
+  expect(order.indexOf('/customer-users#2')).toBeGreaterThan(listDone)
+})
+
 test('a restarted server with a complete mirror says so before it calls upstream', async () => {
   const first = await setup({ conversations: 300 })
   first.sync.start()
@@ -116,11 +149,14 @@ test('a restarted server with a complete mirror says so before it calls upstream
 
 test('a restarted first sync continues its pass instead of reading its pages again', async () => {
   const store = createMemoryStore()
+  let listCalls = 0
   const first = await setup({
     conversations: 2000,
     concurrency: 2,
     store,
-    before: ({ call, signal }) => (call > 6 ? hangUntilAborted(signal) : undefined),
+    // The customers' first page, read beside the list's, is answered.
+    before: ({ path, signal }) =>
+      path === '/conversations' && ++listCalls > 6 ? hangUntilAborted(signal) : undefined,
   })
   first.sync.start()
   await first.until((status) => status.loaded === 600)
@@ -190,7 +226,10 @@ test('a total beyond UPSTREAM_MAX_TOTAL stops the pass before any page past the 
     'perform.chat reports 1,000 conversations, more than UPSTREAM_MAX_TOTAL (500) allows',
   )
   await clock.advance(59_000)
-  expect(upstream.counts.requests).toBe(1)
+  // Page 1 of the list, and of the customers read beside it: nothing past either.
+  expect(upstream.counts.requests).toBe(2)
+  expect(upstream.reads(1)).toBe(1)
+  expect(upstream.reads(1, '/customer-users')).toBe(1)
 })
 
 test('loads 10,000 conversations at 50 ms a request in under 0.66 s', async () => {
