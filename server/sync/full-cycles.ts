@@ -66,20 +66,23 @@ export function createFullCycles(deps: FullCyclesDeps): { loop: () => Promise<vo
         // until the customers pass, after the whole list (minutes at 1,000,000), then
         // relabel them all (10,000 rows: 60 ms on the event loop). Its first page is read
         // beside the list's (the newest customers, likely those of the newest
-        // conversations; a small company's all of them), the rest once the list is in.
-        // The list's pass starts first, so its page 1 is the one call sent while the key is
-        // unproven (upstream/probe-line.ts) and the customers' waits behind it.
-        const listPass = passes.full(conversationList, paced)
+        // conversations; a small company's all of them), the rest once the list is in. It
+        // starts once the list's first page is written: the key is proven by then, and a
+        // rate-limited start retries the list's page 1 alone.
         const list = deferred()
-        beside =
-          last.customers === null ? passes.full(customerList, paced, list.promise) : undefined
-        // Awaited once the list is in; until then its failure must not go unhandled.
-        beside?.catch(() => undefined)
-        const first = await listPass.catch(async (error: unknown) => {
-          list.reject(error instanceof Error ? error : new Error(String(error)))
-          await beside?.catch(() => undefined)
-          throw error
-        })
+        const startBeside = () => {
+          beside ??= passes.full(customerList, paced, { holdAfterFirstPage: list.promise })
+          // Awaited once the list is in; until then its failure must not go unhandled.
+          beside.catch(() => undefined)
+        }
+        const listOptions = last.customers === null ? { onFirstPageWritten: startBeside } : {}
+        const first = await passes
+          .full(conversationList, paced, listOptions)
+          .catch(async (error: unknown) => {
+            list.reject(error instanceof Error ? error : new Error(String(error)))
+            await beside?.catch(() => undefined)
+            throw error
+          })
         list.resolve()
         customersDue = true
         deps.onListComplete()

@@ -41,6 +41,8 @@ export type FullPassDeps<T extends ListRow> = {
    * there, its page 1 written and its progress kept (the customers beside a first list).
    */
   holdAfterFirstPage?: Promise<void>
+  /** Called once, when the pass's first page is in the store. */
+  onFirstPageWritten?: () => void
   onPage?: (page: PageWritten) => void
 }
 
@@ -117,6 +119,7 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
   // Coverage is created when the first page arrives (the rest of the pass is planned from
   // its total) but records a page only once it is written: saved progress never claims a
   // page a kill could still lose.
+  let firstPageWritten = false
   const writeBatch = async (pages: readonly Fetched<T>[]) => {
     const rows = pages.flatMap(({ read }) => read.rows)
     const changed = rows.length > 0 ? await list.write(store, rows) : 0
@@ -127,6 +130,10 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
     save()
     const total = pages.at(-1)?.read.total
     if (total !== undefined) deps.onPage?.({ total, changed })
+    if (!firstPageWritten) {
+      firstPageWritten = true
+      deps.onFirstPageWritten?.()
+    }
   }
   // Every row this process read is in the mirror, marked past the pass's mark, and a
   // trustworthy pass read no id twice: a mirror holding no more rows than that holds none

@@ -8,7 +8,7 @@ import type { UpstreamClient } from '../upstream/client.ts'
 import type { Limiter } from '../upstream/limiter.ts'
 import type { Concurrency } from './crawl-concurrency.ts'
 import type { RetryContext } from './crawl-retry.ts'
-import { runFullPass, type PageWritten, type PassResult } from './full-pass.ts'
+import { runFullPass, type FullPassDeps, type PageWritten, type PassResult } from './full-pass.ts'
 import { refreshHead } from './head-refresh.ts'
 import { listPageFetcher, type ListRow, type ListSource } from './list-source.ts'
 import { writeLastPass, type LastPass } from './pass-state.ts'
@@ -32,8 +32,8 @@ export type ListPasses = {
   full: <T extends ListRow>(
     list: ListSource<T>,
     pace?: Pick<Limiter, 'acquire'>,
-    /** See FullPassDeps: page 1 now, the rest once this resolves. */
-    holdAfterFirstPage?: Promise<void>,
+    /** See FullPassDeps. */
+    options?: Pick<FullPassDeps<T>, 'holdAfterFirstPage' | 'onFirstPageWritten'>,
   ) => Promise<PassResult>
   head: <T extends ListRow>(list: ListSource<T>, maxPages: number) => Promise<void>
 }
@@ -47,7 +47,7 @@ export function createListPasses(deps: ListPassDeps): ListPasses {
     listPageFetcher(deps.upstream, list, pageLimit, deps.maxTotal)
 
   return {
-    async full(list, pace, holdAfterFirstPage) {
+    async full(list, pace, options = {}) {
       logger.debug(`sync: ${list.kind}: full pass starts${pace ? ', paced' : ''}`)
       const result = await runFullPass({
         list,
@@ -59,7 +59,7 @@ export function createListPasses(deps: ListPassDeps): ListPasses {
         retry: deps.retry,
         signal: deps.signal,
         ...(pace ? { pace } : {}),
-        ...(holdAfterFirstPage ? { holdAfterFirstPage } : {}),
+        ...options,
         expectedTotal: last[list.kind]?.total ?? null,
         onPage: (page) => deps.onPage(list.kind, page),
       })

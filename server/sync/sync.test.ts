@@ -226,10 +226,7 @@ test('a total beyond UPSTREAM_MAX_TOTAL stops the pass before any page past the 
     'perform.chat reports 1,000 conversations, more than UPSTREAM_MAX_TOTAL (500) allows',
   )
   await clock.advance(59_000)
-  // Page 1 of the list, and of the customers read beside it: nothing past either.
-  expect(upstream.counts.requests).toBe(2)
-  expect(upstream.reads(1)).toBe(1)
-  expect(upstream.reads(1, '/customer-users')).toBe(1)
+  expect(upstream.counts.requests).toBe(1)
 })
 
 test('loads 10,000 conversations at 50 ms a request in under 0.66 s', async () => {
