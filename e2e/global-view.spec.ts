@@ -167,7 +167,8 @@ test.describe(() => {
 })
 
 test.describe(() => {
-  test.use({ upstreamFaults: { status429: { count: 3, retryAfterSeconds: 3 } } })
+  // The notice lasts as long as the wait: long enough for a page loading on a busy machine.
+  test.use({ upstreamFaults: { status429: { count: 3, retryAfterSeconds: 8 } } })
   test('the upstream rate limit is shown, and loading goes on by itself', async ({
     page,
     upstream,
