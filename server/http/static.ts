@@ -21,7 +21,7 @@ export function clientDirectory(moduleUrl: string = import.meta.url): string {
 }
 
 type Bytes = Uint8Array<ArrayBuffer>
-type ClientFile = { type: string; plain: Bytes; br?: Bytes; gzip?: Bytes }
+type ClientFile = { type: string; cacheControl: string; plain: Bytes; br?: Bytes; gzip?: Bytes }
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +36,18 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-const hashedAsset = /^\/assets\//
+/**
+ * Hashed assets for a year; the page itself (index.html, every fallback to it) revalidated
+ * on every load; the files of public/ (the icon) for a day: they keep their names across
+ * builds, and Chromium asks for the tab's icon again whenever the address changes, which
+ * the page's own address does at every search and every page turn.
+ */
+const cacheControl = (url: string) =>
+  url.startsWith('/assets/')
+    ? 'public, max-age=31536000, immutable'
+    : url === '/index.html'
+      ? 'no-cache'
+      : 'public, max-age=86400'
 const looksLikeFile = /\/[^/]+\.[A-Za-z0-9]+$/
 const compressedCopy = /\.(?:br|gz)$/
 
@@ -61,6 +72,7 @@ function readClient(root: string): Map<string, ClientFile> {
     const gzip = readIfThere(`${path}.gz`)
     files.set(url, {
       type: types[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      cacheControl: cacheControl(url),
       plain: read(path),
       ...(br ? { br } : {}),
       ...(gzip ? { gzip } : {}),
@@ -69,23 +81,10 @@ function readClient(root: string): Map<string, ClientFile> {
   return files
 }
 
-/**
- * Hashed assets for a year; the page itself (index.html, every fallback to it) revalidated
- * on every load; the files of public/ (the icon) for a day: they keep their names across
- * builds, and Chromium asks for the tab's icon again whenever the address changes, which
- * the page's own address does at every search and every page turn.
- */
-const cacheControl = (path: string, file: ClientFile, index: ClientFile | undefined) =>
-  hashedAsset.test(path)
-    ? 'public, max-age=31536000, immutable'
-    : file === index
-      ? 'no-cache'
-      : 'public, max-age=86400'
-
-function send(c: Context, file: ClientFile, index: ClientFile | undefined) {
+function send(c: Context, file: ClientFile) {
   const headers: Record<string, string> = {
     'Content-Type': file.type,
-    'Cache-Control': cacheControl(c.req.path, file, index),
+    'Cache-Control': file.cacheControl,
   }
   if (file.br || file.gzip) headers.Vary = 'Accept-Encoding'
   const encoding = chooseEncoding(c.req.header('Accept-Encoding'))
@@ -105,11 +104,11 @@ export function serveClient(app: Hono, root: string): void {
   app.get('*', (c) => {
     const served = built()
     const file = served.get(c.req.path)
-    const index = served.get('/index.html')
-    if (file) return send(c, file, index)
+    if (file) return send(c, file)
     if (looksLikeFile.test(c.req.path)) return c.text('Not found', 404)
+    const index = served.get('/index.html')
     if (!index)
       return c.text('The dashboard is not built yet: run `npm run build`, then `npm start`.', 503)
-    return send(c, index, index)
+    return send(c, index)
   })
 }

@@ -34,18 +34,6 @@ export type FullCyclesDeps = {
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-function deferred() {
-  let resolve: () => void = () => undefined
-  let reject: (error: Error) => void = () => undefined
-  const promise = new Promise<void>((yes, no) => {
-    resolve = yes
-    reject = no
-  })
-  // A hold nobody waits on any more (the pass beside it stopped first) must not go unhandled.
-  promise.catch(() => undefined)
-  return { promise, resolve, reject }
-}
-
 export function createFullCycles(deps: FullCyclesDeps): { loop: () => Promise<void> } {
   const { clock, board, passes, signal } = deps
   const { last, underway } = deps.memory
@@ -69,21 +57,22 @@ export function createFullCycles(deps: FullCyclesDeps): { loop: () => Promise<vo
         // conversations; a small company's all of them), the rest once the list is in. It
         // starts once the list's first page is written: the key is proven by then, and a
         // rate-limited start retries the list's page 1 alone.
-        const list = deferred()
         const startBeside = () => {
-          beside ??= passes.full(customerList, paced, { holdAfterFirstPage: list.promise })
+          const holdAfterFirstPage = listPass.then(() => undefined)
+          beside ??= passes.full(customerList, paced, { holdAfterFirstPage })
           // Awaited once the list is in; until then its failure must not go unhandled.
           beside.catch(() => undefined)
         }
-        const listOptions = last.customers === null ? { onFirstPageWritten: startBeside } : {}
-        const first = await passes
-          .full(conversationList, paced, listOptions)
-          .catch(async (error: unknown) => {
-            list.reject(error instanceof Error ? error : new Error(String(error)))
-            await beside?.catch(() => undefined)
-            throw error
-          })
-        list.resolve()
+        const listPass = passes.full(
+          conversationList,
+          paced,
+          last.customers === null ? { onFirstPageWritten: startBeside } : {},
+        )
+        // A failed list stops the customers' pass at its hold: it ends before the cycle does.
+        const first = await listPass.catch(async (error: unknown) => {
+          await beside?.catch(() => undefined)
+          throw error
+        })
         customersDue = true
         deps.onListComplete()
         await board.refreshNow({

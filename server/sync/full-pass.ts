@@ -135,15 +135,6 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
       deps.onFirstPageWritten?.()
     }
   }
-  // Every row this process read is in the mirror, marked past the pass's mark, and a
-  // trustworthy pass read no id twice: a mirror holding no more rows than that holds none
-  // unseen, and the search for them is skipped: SQLite reads every row for it, twice, on
-  // the event loop with the write lock held (at 1,000,000 conversations 0.11 s a read
-  // with the table's pages cached, 0.8 s without). A resumed pass knows the rows of the
-  // process before it only by their positions, so it searches.
-  const mayHoldUnseen = async (seen: Coverage) =>
-    resumed || (await store.counts())[list.kind] > seen.readHere()
-  const deleteUnseen = () => store.deleteUnseen(list.kind, progress.mark)
   const failed = new AbortController()
   const passSignal = AbortSignal.any([signal, failed.signal])
   const batches = createPageBatches<Fetched<T>>({
@@ -181,6 +172,8 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
     let next = 0
     const expectedPages = deps.expectedTotal == null ? Infinity : deps.expectedTotal / limit
     const hold = deps.holdAfterFirstPage
+    // It may settle (the list failing) while page 1 is still on its way.
+    hold?.catch(() => undefined)
     const firstWidth =
       resumed || hold
         ? 1
@@ -221,7 +214,15 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
     await saving
     const trustworthy =
       coverage.coversStart() && coverage.conflicts() === 0 && coverage.duplicates() === 0
-    const deleted = trustworthy && (await mayHoldUnseen(coverage)) ? await deleteUnseen() : 0
+    // Every row this process read is in the mirror, marked past the pass's mark, and a
+    // trustworthy pass read no id twice: a mirror holding no more rows than that holds none
+    // unseen, and the search for them is skipped: SQLite reads every row for it, twice, on
+    // the event loop with the write lock held (at 1,000,000 conversations 0.11 s a read
+    // with the table's pages cached, 0.8 s without). A resumed pass knows the rows of the
+    // process before it only by their positions, so it searches.
+    const mayHoldUnseen =
+      trustworthy && (resumed || (await store.counts())[list.kind] > coverage.readHere())
+    const deleted = mayHoldUnseen ? await store.deleteUnseen(list.kind, progress.mark) : 0
     await writeProgress(store, list.kind, null)
     return {
       startedAt: progress.startedAt,
