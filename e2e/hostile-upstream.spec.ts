@@ -44,10 +44,13 @@ test('while perform.chat hangs, the page says at once that the list is loading',
   upstream,
 }) => {
   const dashboard = await dashboardFacing(upstream, { hang: true })
-  // Timed in the page: from opening the push stream to the first frame with the bar, so
-  // the figure is the server's answer, not how fast a loaded machine loads the page.
+  // Timed in the page: from the push stream opened and the app's first frame drawn, the
+  // later of the two, to the first frame with the bar, so the figure is the server's answer,
+  // not how fast a loaded machine loads the page. The app's code arrives after the stream
+  // opens (140–230 ms later beside two other tests); counted from the stream alone, two runs
+  // of the whole suite failed at 1.4 and 1.8 s.
   await page.addInitScript(() => {
-    const seen = window as unknown as { streamAt?: number; barAt?: number }
+    const seen = window as unknown as { streamAt?: number; drawnAt?: number; barAt?: number }
     const Original = window.EventSource
     window.EventSource = class extends Original {
       constructor(url: string | URL, init?: EventSourceInit) {
@@ -56,6 +59,7 @@ test('while perform.chat hangs, the page says at once that the list is loading',
       }
     }
     const frame = () => {
+      if (document.querySelector('#root > *')) seen.drawnAt ??= performance.now()
       if (document.querySelector('[role="progressbar"]')) seen.barAt = performance.now()
       else requestAnimationFrame(frame)
     }
@@ -64,12 +68,12 @@ test('while perform.chat hangs, the page says at once that the list is loading',
   try {
     await page.goto(dashboard.url)
     await expect(page.getByRole('progressbar', { name: 'Loading conversations' })).toBeVisible()
-    const { streamAt, barAt } = await page.evaluate(() => {
-      const seen = window as unknown as { streamAt?: number; barAt?: number }
-      return { streamAt: seen.streamAt, barAt: seen.barAt }
+    const { streamAt, drawnAt, barAt } = await page.evaluate(() => {
+      const seen = window as unknown as { streamAt?: number; drawnAt?: number; barAt?: number }
+      return { streamAt: seen.streamAt, drawnAt: seen.drawnAt, barAt: seen.barAt }
     })
     expect(streamAt).toBeDefined()
-    expect((barAt ?? Infinity) - (streamAt ?? 0)).toBeLessThan(1000)
+    expect((barAt ?? Infinity) - Math.max(streamAt ?? 0, drawnAt ?? 0)).toBeLessThan(1000)
   } finally {
     await dashboard.stop()
   }
