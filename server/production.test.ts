@@ -66,12 +66,16 @@ test('listens on the real ephemeral port, serves /api, and exits 0 on SIGTERM', 
   const server = start({ PERFORMCHAT_API_URL: mock.url, LOG_LEVEL: 'warn' })
   const url = await server.listening
   expect(server.output()).toMatch(/^listening on http:\/\/127\.0\.0\.1:[1-9]\d*$/m)
-  const response = await fetch(`${url}/api/conversations?limit=2`)
-  expect(response.status).toBe(200)
-  expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(2)
+  // It listens before its first sync has written a page: the list is empty until then.
+  const firstRows = async () => {
+    const response = await fetch(`${url}/api/conversations?limit=2`)
+    expect(response.status).toBe(200)
+    return ((await response.json()) as { data: unknown[] }).data.length
+  }
+  await expect.poll(firstRows, { timeout: 15_000 }).toBe(2)
   server.child.kill('SIGTERM')
   expect(await server.exited).toBe(0)
-})
+}, 20_000)
 
 test('refuses a non-loopback HOST without basic auth, saying what to set', async () => {
   const server = start({ HOST: '0.0.0.0' })
