@@ -44,8 +44,34 @@ test('scripts and JSON are sent compressed as the client allows, and say so', as
     headers: { 'Accept-Encoding': 'gzip' },
   })
   expect(list.headers.get('Content-Encoding')).toBe('gzip')
-  const json = JSON.parse(gunzipSync(await bytes(list)).toString('utf8')) as { data: unknown[] }
+  const gzipped = await bytes(list)
+  const json = JSON.parse(gunzipSync(gzipped).toString('utf8')) as { data: unknown[] }
   expect(json.data).toHaveLength(100)
+  // Written whole, with its length: no stream through zlib for a JSON answer.
+  expect(list.headers.get('Content-Length')).toBe(String(gzipped.length))
+})
+
+test('a JSON answer below a kilobyte is sent as it is, with its length', async () => {
+  const { app } = await start()
+  const response = await app.request('/api/health', { headers: { 'Accept-Encoding': 'br' } })
+  const body = await bytes(response)
+  expect(response.headers.has('Content-Encoding')).toBe(false)
+  expect(response.headers.get('Vary')).toContain('Accept-Encoding')
+  expect(response.headers.get('Content-Length')).toBe(String(body.length))
+  expect(JSON.parse(body.toString('utf8'))).toEqual({ status: 'ok' })
+})
+
+test('a brotli JSON answer decodes to the plain one', async () => {
+  const { app, services } = await start()
+  await untilSynced(services)
+  const path = '/api/conversations?limit=50&sort=title'
+  const plain = await bytes(await app.request(path))
+  const br = await app.request(path, { headers: { 'Accept-Encoding': 'br' } })
+  expect(br.headers.get('Content-Encoding')).toBe('br')
+  const packed = await bytes(br)
+  expect(br.headers.get('Content-Length')).toBe(String(packed.length))
+  expect(packed.length).toBeLessThan(plain.length / 2)
+  expect(brotliDecompressSync(packed)).toEqual(plain)
 })
 
 test('nothing is compressed for a client that did not ask, or for HEAD', async () => {

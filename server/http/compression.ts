@@ -1,14 +1,23 @@
-// Brotli or gzip for text answers (pages, scripts, styles, JSON, the NDJSON snapshots),
-// as the client's Accept-Encoding allows. The compressor is flushed after every chunk,
-// so a streamed snapshot still reaches the browser line by line instead of waiting in
-// zlib's buffer until the crawl ends; whole bodies arrive as one chunk and lose nothing.
-import { constants, createBrotliCompress, createGzip } from 'node:zlib'
+// Brotli or gzip for text answers (pages, scripts, styles, JSON, CSV exports), as the
+// client's Accept-Encoding allows. A JSON answer is one whole value of a few kilobytes: it
+// is compressed in one synchronous call and sent with its length. Anything else may be a
+// stream (an export): its compressor is flushed after every chunk, so what was produced
+// reaches the browser at once instead of waiting in zlib's buffer until the end.
+import {
+  brotliCompressSync,
+  constants,
+  createBrotliCompress,
+  createGzip,
+  gzipSync,
+} from 'node:zlib'
 import type { Context, MiddlewareHandler } from 'hono'
 
 export type Encoding = 'br' | 'gzip'
 
 const compressible =
   /^(?:text\/|application\/(?:json|javascript|x-ndjson|xml|manifest\+json)|image\/svg\+xml)/i
+/** Every JSON answer of /api is written whole (none is streamed). */
+const wholeJson = /^application\/json\b/i
 /** Below this many bytes, compressing costs more than it saves. */
 const thresholdBytes = 1024
 
@@ -25,10 +34,30 @@ export function chooseEncoding(header: string | undefined): Encoding | undefined
   return weight('gzip') > 0 ? 'gzip' : undefined
 }
 
+const BROTLI_QUALITY = 4
+
+/**
+ * A whole body in one call. Through the stream below, a page of search results (6 kB) took
+ * 0.9 ms more than sent plain, in trips through zlib's thread pool; this takes 0.1 ms.
+ */
+function compressWhole(encoding: Encoding, body: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const packed =
+    encoding === 'br'
+      ? brotliCompressSync(body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+          },
+        })
+      : gzipSync(body)
+  // A copy of a few kilobytes, to own a plain ArrayBuffer as a Response body must.
+  return new Uint8Array(packed)
+}
+
 function compressor(encoding: Encoding): TransformStream<Uint8Array, Uint8Array> {
   const zlib =
     encoding === 'br'
-      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
       : createGzip()
   const flushKind = encoding === 'br' ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH
   let output: TransformStreamDefaultController<Uint8Array> | undefined
@@ -83,13 +112,26 @@ export function compression(): MiddlewareHandler {
       response.status === 206 ||
       response.headers.has('Content-Encoding') ||
       /\bno-transform\b/i.test(response.headers.get('Cache-Control') ?? '') ||
-      (length !== null && Number(length) < thresholdBytes) ||
-      !response.body
+      (length !== null && Number(length) < thresholdBytes)
     ) {
       return
     }
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'))
     if (!encoding) return
+    if (wholeJson.test(response.headers.get('Content-Type') ?? '')) {
+      const body = new Uint8Array(await response.arrayBuffer())
+      const small = body.byteLength < thresholdBytes
+      const sent = small ? body : compressWhole(encoding, body)
+      const headers = new Headers(response.headers)
+      headers.set('Content-Length', String(sent.byteLength))
+      if (!small) headers.set('Content-Encoding', encoding)
+      // Unset first: Hono would otherwise turn the new body into a stream to merge headers
+      // that are all copied here already.
+      c.res = undefined
+      c.res = new Response(sent, { status: response.status, headers })
+      return
+    }
+    if (!response.body) return
     c.res = new Response(response.body.pipeThrough(compressor(encoding)), response)
     c.res.headers.delete('Content-Length')
     c.res.headers.set('Content-Encoding', encoding)
