@@ -122,6 +122,25 @@ test('counts the changes of a view since a version', async () => {
   expect((await get(app, '/api/conversations/changes?since=x')).status).toBe(400)
 })
 
+test('a count whose client left is stopped without an error in the log', async () => {
+  const { app, services, logs } = await start({}, { sync: false })
+  let started = () => {}
+  const running = new Promise<void>((resolve) => (started = resolve))
+  // As the count thread does: the count ends with the signal's reason once it is aborted.
+  services.store.countConversations = (_filters, signal) =>
+    new Promise((_resolve, reject) => {
+      started()
+      signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true })
+    })
+  const client = new AbortController()
+  const answer = app.request('/api/conversations/count?q=refund', { signal: client.signal })
+  await running
+  client.abort()
+  expect((await answer).status).toBe(499)
+  const request = logs.map((line) => JSON.parse(line) as Record<string, unknown>)
+  expect(request.filter((line) => line.level === 'error')).toEqual([])
+})
+
 test('one conversation comes from the mirror, with its customer', async () => {
   const { app, mock } = await start()
   const row = mock.db.conversations.find((c) => c.customer_user_id)

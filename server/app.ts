@@ -83,6 +83,13 @@ export function createApp(services: Services): Hono {
         error.status,
       )
     }
+    // The client left before its answer (a newer search replaced the count it waited for):
+    // the work was stopped on purpose and nobody reads this answer. The request log says
+    // so (aborted); it is no failure.
+    const signal = c.req.raw.signal
+    if (signal.aborted && (error === signal.reason || error.name === 'AbortError')) {
+      return new Response(null, { status: 499 })
+    }
     logger.error(`${c.req.method} ${printable(c.req.path)}: ${error.stack ?? error.message}`)
     const message = 'The dashboard server failed unexpectedly; its log has the details.'
     return c.json(errorBody('internal_error', message), 500)
