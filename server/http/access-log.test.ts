@@ -105,3 +105,44 @@ test('a push stream is logged when it ends, with its whole duration', async () =
     server.close()
   }
 })
+
+test('a request whose client leaves is stopped, and logged as aborted', async () => {
+  harness = await startHarness({}, { sync: false })
+  const { services, logs } = harness
+  let started = () => {}
+  const running = new Promise<void>((resolve) => (started = resolve))
+  let stopped: unknown
+  // Work that ends with its signal's reason once it is aborted (signal.throwIfAborted()).
+  services.store.countConversations = (_filters, signal) =>
+    new Promise((_resolve, reject) => {
+      started()
+      signal?.addEventListener(
+        'abort',
+        () => {
+          stopped = signal.reason
+          reject(signal.reason as Error)
+        },
+        { once: true },
+      )
+    })
+  const server = serve({ fetch: harness.app.fetch, hostname: '127.0.0.1', port: 0 })
+  await new Promise<void>((resolve) => server.once('listening', resolve))
+  const { port } = server.address() as AddressInfo
+  try {
+    const client = new AbortController()
+    const answer = fetch(`http://127.0.0.1:${port}/api/conversations/count?q=r`, {
+      signal: client.signal,
+    }).catch((error: unknown) => error)
+    await running
+    client.abort()
+    expect(await answer).toBeInstanceOf(Error)
+    await expect.poll(() => stopped).toBeDefined()
+    await expect
+      .poll(() => requestLines(logs))
+      .toMatchObject([{ path: '/api/conversations/count', status: 499, aborted: true }])
+    expect(stopped).toBeInstanceOf(Error)
+    expect(entries(logs).filter((entry) => entry.level === 'error')).toEqual([])
+  } finally {
+    server.close()
+  }
+})

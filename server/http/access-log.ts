@@ -21,22 +21,31 @@ export function accessLog(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now()
     const counter = { calls: 0 }
+    const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing
+    // Listened for first: a client that leaves mid-request (a search replaced by the next)
+    // closes the answer before its handler returns, and 'close' is not emitted twice.
+    const closed =
+      outgoing &&
+      new Promise<{ aborted: boolean; at: number }>((resolve) =>
+        outgoing.once('close', () =>
+          resolve({ aborted: !outgoing.writableFinished, at: performance.now() }),
+        ),
+      )
     await countUpstreamCalls(counter, next)
     // Taken now: a request cut off by its deadline may have its context rewritten later.
     const { status } = c.res
-    const write = (aborted: boolean) => {
+    const write = ({ aborted, at }: { aborted: boolean; at: number }) => {
       logger[status >= 500 ? 'warn' : 'info']('request', {
         method: c.req.method,
         path: printable(c.req.path),
         query_keys: queryKeys(c.req.url),
         status,
-        duration_ms: Math.round((performance.now() - started) * 10) / 10,
+        duration_ms: Math.round((at - started) * 10) / 10,
         upstream_calls: counter.calls,
         aborted: aborted ? true : undefined,
       })
     }
-    const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing
-    if (outgoing) outgoing.once('close', () => write(!outgoing.writableFinished))
-    else write(false)
+    if (closed) void closed.then(write)
+    else write({ aborted: false, at: performance.now() })
   }
 }

@@ -22,7 +22,15 @@ export function requestTimeout(options: RequestTimeoutOptions): MiddlewareHandle
     if (options.exempt(c.req.path)) return next()
     const deadline = new AbortController()
     const client = c.req.raw.signal
-    const forward = () => deadline.abort(client.reason)
+    // @hono/node-server aborts with a string ("Client connection prematurely closed."); work
+    // that rejects with its signal's reason must reject with an Error, which Hono's error
+    // handler answers (it rethrows anything else, and the request would go unlogged).
+    const forward = () =>
+      deadline.abort(
+        client.reason instanceof Error
+          ? client.reason
+          : new DOMException(`The client left: ${String(client.reason)}`, 'AbortError'),
+      )
     if (client.aborted) forward()
     else client.addEventListener('abort', forward, { once: true })
     // Handlers pass c.req.raw.signal on to the upstream client and the snapshot stores.
