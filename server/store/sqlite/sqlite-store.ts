@@ -105,12 +105,19 @@ export function openSqliteStore(options: SqliteOptions): Promise<Store> {
       upsertConversations: (rows) => settle(() => upsertConversations(db, rows)),
       upsertCustomers: (rows) => settle(() => upsertCustomers(db, rows)),
       seenMark: () => settle(() => db.guard(() => currentSeq(db))),
-      deleteUnseen: (kind, mark) =>
-        settle(() =>
+      deleteUnseen: async (kind, mark) => {
+        const steps =
           kind === 'conversations'
             ? deleteUnseenConversations(db, mark)
-            : deleteUnseenCustomers(db, mark),
-        ),
+            : deleteUnseenCustomers(db, mark)
+        let removed = 0
+        for (const step of steps) {
+          removed += step
+          // Each step reads a range of the table: requests and the sync run between them.
+          await nextTurn()
+        }
+        return removed
+      },
       getState: (key) => settle(() => getState(db, key)),
       setState: (key, value) => settle(() => setState(db, key, value)),
       version: () => settle(() => version(db)),

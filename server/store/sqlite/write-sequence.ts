@@ -17,6 +17,13 @@ export function currentSeq(db: Database): number {
   return numberOf(db.get('SELECT write_seq FROM mirror')?.write_seq) ?? 0
 }
 
+/**
+ * Rowids read per step of the search for rows not seen since a mark. There is no index on
+ * seen_seq (every re-read row would update it), so the search reads the table: at
+ * 1,000,000 conversations 0.2–1.6 s at once, which every request waited behind.
+ */
+export const UNSEEN_STEP = 50_000
+
 /** Removals change what a list shows although no remaining row changed. */
 export function recordRemoval(db: Database, seq: number): void {
   db.run('UPDATE mirror SET removed_version = ?', [seq])
