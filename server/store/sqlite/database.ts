@@ -120,16 +120,3 @@ export const textOf = (value: SQLOutputValue | undefined): string | null =>
 /** A column that holds a number or NULL. */
 export const numberOf = (value: SQLOutputValue | undefined): number | null =>
   typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : null
-
-/**
- * The table's rowids as consecutive ranges (from, to] of `step`, up to its largest rowid
- * now: a walk of a whole table in steps that each read one range of its B-tree.
- */
-export function* rowidRanges(
-  db: Database,
-  table: 'conversations' | 'customers',
-  step: number,
-): Generator<readonly [number, number]> {
-  const top = numberOf(db.get(`SELECT max(rowid) AS top FROM ${table}`)?.top) ?? 0
-  for (let from = 0; from < top; from += step) yield [from, Math.min(from + step, top)]
-}

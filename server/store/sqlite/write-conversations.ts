@@ -6,9 +6,9 @@
 import type { SQLInputValue } from 'node:sqlite'
 import type { Conversation } from '../../../src/lib/contract.ts'
 import { customerKey, epochMs, lowerText, titleKey } from '../sort-keys.ts'
-import { numberOf, rowidRanges, textOf, type Database, type Row } from './database.ts'
+import { numberOf, textOf, type Database, type Row } from './database.ts'
 import { deleteMessages } from './write-messages.ts'
-import { nextSeq, recordRemoval, UNSEEN_STEP, upsertPage } from './write-sequence.ts'
+import { nextSeq, recordRemoval, UNSEEN_STEP, unseenSteps, upsertPage } from './write-sequence.ts'
 
 type Values = {
   title: string | null
@@ -133,26 +133,18 @@ export function upsertConversations(db: Database, rows: readonly Conversation[])
  * rowids at a time: each step is a transaction of its own, yields how many it removed (the
  * caller lets other work run between steps), and raises the version if that was any.
  */
-export function* deleteUnseenConversations(
-  db: Database,
-  mark: number,
-  step = UNSEEN_STEP,
-): Generator<number> {
-  for (const range of rowidRanges(db, 'conversations', step)) {
-    yield db.write(() => {
-      const unseen = 'rowid > ? AND rowid <= ? AND seen_seq <= ?'
-      const gone = db.iterate(
-        `SELECT rowid, title_key, messages_read FROM conversations WHERE ${unseen}`,
-        [...range, mark],
-      )
-      for (const row of gone) {
-        if (row.title_key !== null)
-          db.run('DELETE FROM title_text WHERE rowid = ?', [row.rowid ?? null])
-        if (row.messages_read !== null) deleteMessages(db, numberOf(row.rowid) ?? 0)
-      }
-      const removed = db.run(`DELETE FROM conversations WHERE ${unseen}`, [...range, mark])
-      if (removed > 0) recordRemoval(db, nextSeq(db))
-      return removed
-    })
-  }
-}
+export const deleteUnseenConversations = (db: Database, mark: number, step = UNSEEN_STEP) =>
+  unseenSteps(db, 'conversations', mark, step, ({ where, params }) => {
+    const gone = db.iterate(
+      `SELECT rowid, title_key, messages_read FROM conversations WHERE ${where}`,
+      params,
+    )
+    for (const row of gone) {
+      if (row.title_key !== null)
+        db.run('DELETE FROM title_text WHERE rowid = ?', [row.rowid ?? null])
+      if (row.messages_read !== null) deleteMessages(db, numberOf(row.rowid) ?? 0)
+    }
+    const removed = db.run(`DELETE FROM conversations WHERE ${where}`, params)
+    if (removed > 0) recordRemoval(db, nextSeq(db))
+    return removed
+  })

@@ -3,8 +3,8 @@
 // away changes its conversations too: they are updated here and raise the version.
 import type { CustomerUser } from '../../../src/lib/contract.ts'
 import { customerKey, lowerText } from '../sort-keys.ts'
-import { numberOf, rowidRanges, textOf, type Database, type Row } from './database.ts'
-import { nextSeq, UNSEEN_STEP, upsertPage } from './write-sequence.ts'
+import { numberOf, textOf, type Database, type Row } from './database.ts'
+import { nextSeq, UNSEEN_STEP, unseenSteps, upsertPage } from './write-sequence.ts'
 
 type Values = readonly [
   externalId: string | null,
@@ -114,22 +114,14 @@ export const upsertCustomers = (db: Database, rows: readonly CustomerUser[]): nu
  * Drops every customer not upserted since `mark`, one range of rowids at a time (as
  * deleteUnseenConversations does); their conversations lose name and email.
  */
-export function* deleteUnseenCustomers(
-  db: Database,
-  mark: number,
-  step = UNSEEN_STEP,
-): Generator<number> {
-  for (const range of rowidRanges(db, 'customers', step)) {
-    yield db.write(() => {
-      const unseen = 'rowid > ? AND rowid <= ? AND seen_seq <= ?'
-      const gone = db.all(`SELECT rowid, id FROM customers WHERE ${unseen}`, [...range, mark])
-      if (gone.length === 0) return 0
-      const seq = nextSeq(db)
-      for (const row of gone) {
-        db.run('DELETE FROM customer_text WHERE rowid = ?', [row.rowid ?? null])
-        relabelConversations(db, textOf(row.id) ?? '', GONE, seq)
-      }
-      return db.run(`DELETE FROM customers WHERE ${unseen}`, [...range, mark])
-    })
-  }
-}
+export const deleteUnseenCustomers = (db: Database, mark: number, step = UNSEEN_STEP) =>
+  unseenSteps(db, 'customers', mark, step, ({ where, params }) => {
+    const gone = db.all(`SELECT rowid, id FROM customers WHERE ${where}`, params)
+    if (gone.length === 0) return 0
+    const seq = nextSeq(db)
+    for (const row of gone) {
+      db.run('DELETE FROM customer_text WHERE rowid = ?', [row.rowid ?? null])
+      relabelConversations(db, textOf(row.id) ?? '', GONE, seq)
+    }
+    return db.run(`DELETE FROM customers WHERE ${where}`, params)
+  })

@@ -1,8 +1,7 @@
 // The mirror's global write sequence. Each write call takes the next number: rows it
 // upserts are marked seen at it, rows whose content it changes are marked changed at it,
 // and a removal records it, so the highest number is the mirror's version.
-import type { Database } from './database.ts'
-import { numberOf } from './database.ts'
+import { numberOf, type Database, type Params } from './database.ts'
 
 /** The next sequence number; call inside a write transaction. */
 export function nextSeq(db: Database): number {
@@ -23,6 +22,27 @@ export function currentSeq(db: Database): number {
  * 1,000,000 conversations 0.2–1.6 s at once, which every request waited behind.
  */
 export const UNSEEN_STEP = 50_000
+
+/**
+ * The rows of `table` not seen since `mark`, one range of `step` rowids at a time (up to
+ * its largest rowid now): `remove` runs in a transaction per range with the condition that
+ * selects them, and each step yields what it removed, so the caller can let other work
+ * run between steps.
+ */
+export function* unseenSteps(
+  db: Database,
+  table: 'conversations' | 'customers',
+  mark: number,
+  step: number,
+  remove: (unseen: { where: string; params: Params }) => number,
+): Generator<number> {
+  const top = numberOf(db.get(`SELECT max(rowid) AS top FROM ${table}`)?.top) ?? 0
+  const where = 'rowid > ? AND rowid <= ? AND seen_seq <= ?'
+  for (let from = 0; from < top; from += step) {
+    const params = [from, Math.min(from + step, top), mark]
+    yield db.write(() => remove({ where, params }))
+  }
+}
 
 /** Removals change what a list shows although no remaining row changed. */
 export function recordRemoval(db: Database, seq: number): void {
