@@ -1,10 +1,14 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { Hono } from 'hono'
 import { afterEach, expect, test } from 'vitest'
-import { chooseEncoding } from './compression.ts'
+import { chooseEncoding, compression } from './compression.ts'
 import { builtAsset, startHarness, untilSynced, type Harness } from '../testing/test-harness.ts'
 
 let harness: Harness | undefined
-afterEach(() => harness?.close())
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
 
 async function start() {
   harness = await startHarness({}, { client: true, conversations: 100 })
@@ -103,4 +107,18 @@ test('a compressed push stream still arrives event by event', async () => {
   }
   expect(text).toContain('event: status')
   harness.services.push.closeAll()
+})
+
+test('a JSON answer over 256 kB is compressed as a stream, off the event loop', async () => {
+  const app = new Hono()
+  app.use('*', compression())
+  const text = 'a long message '.repeat(20_000)
+  app.get('/big', (c) => c.json({ text }))
+  const response = await app.request('/big', { headers: { 'Accept-Encoding': 'br' } })
+  expect(response.headers.get('Content-Encoding')).toBe('br')
+  expect(response.headers.has('Content-Length')).toBe(false)
+  const body = JSON.parse(brotliDecompressSync(await bytes(response)).toString('utf8')) as {
+    text: string
+  }
+  expect(body.text).toBe(text)
 })

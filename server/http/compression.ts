@@ -20,6 +20,11 @@ const compressible =
 const wholeJson = /^application\/json\b/i
 /** Below this many bytes, compressing costs more than it saves. */
 const thresholdBytes = 1024
+/**
+ * Above this many bytes a JSON answer (a page of long messages, at most) is compressed
+ * through the stream, off the event loop: one call would hold it for milliseconds.
+ */
+const wholeMaxBytes = 256 * 1024
 
 /** The client's preferred encoding among ours, honouring q-values; br when tied. */
 export function chooseEncoding(header: string | undefined): Encoding | undefined {
@@ -122,10 +127,17 @@ export function compression(): MiddlewareHandler {
     if (wholeJson.test(response.headers.get('Content-Type') ?? '')) {
       const body = new Uint8Array(await response.arrayBuffer())
       const small = body.byteLength < thresholdBytes
-      const sent = small ? body : compressWhole(encoding, body)
       const headers = new Headers(response.headers)
-      headers.set('Content-Length', String(sent.byteLength))
       if (!small) headers.set('Content-Encoding', encoding)
+      let sent: BodyInit
+      if (body.byteLength > wholeMaxBytes) {
+        headers.delete('Content-Length')
+        sent = new Blob([body]).stream().pipeThrough(compressor(encoding))
+      } else {
+        const bytes = small ? body : compressWhole(encoding, body)
+        headers.set('Content-Length', String(bytes.byteLength))
+        sent = bytes
+      }
       // Unset first: Hono would otherwise turn the new body into a stream to merge headers
       // that are all copied here already.
       c.res = undefined
