@@ -4,7 +4,7 @@
 // client gets a 504 it can act on and the work behind it is cancelled through the
 // request's signal. Streams (the snapshots) are exempt: they end with their crawl.
 import type { MiddlewareHandler } from 'hono'
-import type { Clock } from '../clock.ts'
+import { abortReason, type Clock } from '../clock.ts'
 import { ApiFailure } from '../errors.ts'
 
 export type RequestTimeoutOptions = {
@@ -25,12 +25,7 @@ export function requestTimeout(options: RequestTimeoutOptions): MiddlewareHandle
     // @hono/node-server aborts with a string ("Client connection prematurely closed."); work
     // that rejects with its signal's reason must reject with an Error, which Hono's error
     // handler answers (it rethrows anything else, and the request would go unlogged).
-    const forward = () =>
-      deadline.abort(
-        client.reason instanceof Error
-          ? client.reason
-          : new DOMException(`The client left: ${String(client.reason)}`, 'AbortError'),
-      )
+    const forward = () => deadline.abort(abortReason(client))
     if (client.aborted) forward()
     else client.addEventListener('abort', forward, { once: true })
     // Handlers pass c.req.raw.signal on to the upstream client and the snapshot stores.

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { afterNextPaint } from '../../lib/use-after-paint.ts'
 
 // User Timing marks that `npm run bench:ui` reads: from the moment a title search is
 // applied (after the debounce) to the first paint of the table showing the server's
@@ -19,13 +20,6 @@ export function useSearchPaintedMark(shownQ: string | null) {
   useEffect(() => {
     if (!applied || shownQ === null) return
     applied = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => performance.mark('search-painted'))
-    })
-    return () => {
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
-    }
+    return afterNextPaint(() => performance.mark('search-painted'))
   }, [shownQ])
 }
