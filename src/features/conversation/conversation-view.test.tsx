@@ -70,14 +70,14 @@ test('names a customer without a name by their email, as the list does', async (
 test('the customer link opens the list filtered to that customer', async () => {
   renderConversation()
   await userEvent.click(await screen.findByRole('link', { name: 'Ada Lovelace' }))
-  expect(window.location.pathname + window.location.search).toBe('/?customer=cu_7')
+  await expect.poll(() => window.location.pathname + window.location.search).toBe('/?customer=cu_7')
 })
 
 test('shows a not-found state with a way back for an unknown conversation', async () => {
   renderConversation('conv_missing')
   expect(await screen.findByRole('heading', { name: 'Conversation not found' })).toHaveFocus()
   await userEvent.click(screen.getByRole('link', { name: 'Back to conversations' }))
-  expect(window.location.pathname).toBe('/')
+  await expect.poll(() => window.location.pathname).toBe('/')
 })
 
 test('shows an alert with Retry when the conversation fails to load, and Retry recovers', async () => {
@@ -114,7 +114,9 @@ test('Close opens the list as the URL has it when its view moved since it was op
   })
   await userEvent.click(await screen.findByRole('button', { name: 'Close' }))
   expect(back).not.toHaveBeenCalled()
-  expect(window.location.pathname + window.location.search).toBe('/?q=refund&page=2')
+  await expect
+    .poll(() => window.location.pathname + window.location.search)
+    .toBe('/?q=refund&page=2')
 })
 
 test('Escape closes like the Close button', async () => {

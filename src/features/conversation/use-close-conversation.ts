@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import * as z from 'zod/mini'
-import { navigate } from '../../lib/router.ts'
+import { currentLocation, currentState, navigate } from '../../lib/router.ts'
 import { isEditable } from '../../lib/editable.ts'
 
 // The list pushes `{ fromList: <its query string> }` when it opens a conversation.
@@ -8,7 +8,7 @@ const FromListSchema = z.object({ fromList: z.string() })
 
 /** The list's query string when this view was opened from it, else undefined. */
 function openedFromList(): string | undefined {
-  const parsed = FromListSchema.safeParse(window.history.state)
+  const parsed = FromListSchema.safeParse(currentState())
   return parsed.success ? parsed.data.fromList : undefined
 }
 
@@ -21,14 +21,14 @@ function openedFromList(): string | undefined {
  */
 export function closeConversation() {
   const from = openedFromList()
-  const search = window.location.search
+  const search = currentLocation().search
   if (from === search) window.history.back()
   else navigate('/' + search, { replace: from !== undefined })
 }
 
 /** The href of a link back to the list, for the not-found state and middle-clicks. */
 export function listHref(): string {
-  return '/' + window.location.search
+  return '/' + currentLocation().search
 }
 
 /** Escape closes, unless it is meant for a field being typed in. */

@@ -1,7 +1,9 @@
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { expect, test, vi } from 'vitest'
 import type { ConversationRow } from '../../lib/contract.ts'
 import { columnTexts, conversationsTable as table, renderList } from '../../test/render-list.tsx'
+import { currentLocation } from '../../lib/router.ts'
+import { FILTER_DEBOUNCE_MS, PREVIEW_PAUSE_MS } from './filter-timing.ts'
 import { conversationRow, customer, gate, pageOf, stubApi } from '../../test/fake-api.ts'
 
 const titles = () => columnTexts(0)
@@ -41,7 +43,7 @@ test('clicking a header asks the server for that order, and clicking again rever
   expect(screen.getByRole('columnheader', { name: 'Last activity' })).not.toHaveAttribute(
     'aria-sort',
   )
-  expect(window.location.search).toBe('?sort=title')
+  await expect.poll(() => window.location.search).toBe('?sort=title')
   expect(lastAsked(api.requests)).toMatchObject({ sort: 'title', page: '1' })
   await waitFor(() =>
     expect(titles()).toEqual(['Apple refund', 'banana shipping', 'Crème brûlée order']),
@@ -56,7 +58,7 @@ test('clicking a header asks the server for that order, and clicking again rever
     'aria-sort',
     'descending',
   )
-  expect(window.location.search).toBe('?sort=-message_count')
+  await expect.poll(() => window.location.search).toBe('?sort=-message_count')
 })
 
 test('typing in Search titles asks the server without Enter and shows its count', async () => {
@@ -69,7 +71,7 @@ test('typing in Search titles asks the server without Enter and shows its count'
   await user.type(screen.getByRole('textbox', { name: 'Search titles' }), 'APPLE')
   expect(await screen.findByText('1 conversation')).toBeInTheDocument()
   expect(titles()).toEqual(['Apple refund'])
-  expect(window.location.search).toBe('?q=APPLE')
+  await expect.poll(() => window.location.search).toBe('?q=APPLE')
   expect(lastAsked(api.requests)).toMatchObject({ q: 'APPLE', page: '1' })
 
   await user.clear(screen.getByRole('textbox', { name: 'Search titles' }))
@@ -78,7 +80,36 @@ test('typing in Search titles asks the server without Enter and shows its count'
   await user.click(screen.getByRole('button', { name: 'Clear filters' }))
   expect(await screen.findByText('3 conversations')).toBeInTheDocument()
   expect(screen.getByRole('textbox', { name: 'Search titles' })).toHaveValue('')
-  expect(window.location.search).toBe('')
+  await expect.poll(() => window.location.search).toBe('')
+})
+
+test('a pause in typing asks for the typed rows before the debounce applies them, once', async () => {
+  const api = serve((url) => {
+    const q = url.searchParams.get('q')?.toLowerCase()
+    return q ? rows.filter((row) => row.title?.toLowerCase().includes(q)) : rows
+  })
+  const asked = (q: string) => api.requests(LIST).filter((url) => url.searchParams.get('q') === q)
+  renderList()
+  await screen.findByText('3 conversations')
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  try {
+    fireEvent.change(screen.getByRole('textbox', { name: 'Search titles' }), {
+      target: { value: 'banana' },
+    })
+    await vi.advanceTimersByTimeAsync(PREVIEW_PAUSE_MS)
+    expect(asked('banana')).toHaveLength(1)
+    expect(currentLocation().search).toBe('')
+    await vi.advanceTimersByTimeAsync(FILTER_DEBOUNCE_MS - PREVIEW_PAUSE_MS)
+    expect(currentLocation().search).toBe('?q=banana')
+    await vi.runOnlyPendingTimersAsync()
+  } finally {
+    vi.useRealTimers()
+  }
+  await expect.poll(() => window.location.search).toBe('?q=banana')
+  expect(await screen.findByText('1 conversation')).toBeInTheDocument()
+  expect(titles()).toEqual(['banana shipping'])
+  // Applying used the rows already asked for.
+  expect(asked('banana')).toHaveLength(1)
 })
 
 test('the Customer filter asks the server, suggests its customers, and a pick filters by id', async () => {
@@ -94,7 +125,7 @@ test('the Customer filter asks the server, suggests its customers, and a pick fi
   await user.type(input, ' lovel')
   expect(await screen.findByText('2 conversations')).toBeInTheDocument()
   expect(lastAsked(api.requests)).toMatchObject({ customer: 'lovel' })
-  expect(window.location.search).toBe('?customer=+lovel')
+  await expect.poll(() => window.location.search).toBe('?customer=+lovel')
 
   const listbox = await screen.findByRole('listbox')
   expect(input).toHaveAttribute('aria-expanded', 'true')
@@ -107,11 +138,11 @@ test('the Customer filter asks the server, suggests its customers, and a pick fi
   await user.keyboard('{Enter}')
   expect(input).toHaveValue('cu_ada')
   expect(input).toHaveAttribute('aria-expanded', 'false')
-  expect(window.location.search).toBe('?customer=cu_ada')
+  await expect.poll(() => window.location.search).toBe('?customer=cu_ada')
   await waitFor(() => expect(lastAsked(api.requests)).toMatchObject({ customer: 'cu_ada' }))
   await user.keyboard('{Escape}')
   expect(input).toHaveValue('')
-  expect(window.location.search).toBe('')
+  await expect.poll(() => window.location.search).toBe('')
 })
 
 test('paging buttons and rows per page move the URL and the request', async () => {
@@ -129,12 +160,12 @@ test('paging buttons and rows per page move the URL and the request', async () =
   expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled()
   await user.click(screen.getByRole('button', { name: 'Next page' }))
   expect(screen.getByText('Page 2 of 3')).toBeInTheDocument()
-  expect(window.location.search).toBe('?page=2')
+  await expect.poll(() => window.location.search).toBe('?page=2')
   await waitFor(() => expect(titles()[0]).toBe('Conversation c20Active'))
 
   await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '50')
   expect(await screen.findByText('Page 1 of 1')).toBeInTheDocument()
-  expect(window.location.search).toBe('?limit=50')
+  await expect.poll(() => window.location.search).toBe('?limit=50')
   expect(lastAsked(api.requests)).toMatchObject({ page: '1', limit: '50' })
   await waitFor(() => expect(titles()).toHaveLength(45))
 })
@@ -186,7 +217,9 @@ test('rows take the arrow keys, and Enter opens the focused conversation with th
   await user.keyboard('{ArrowUp}')
   expect(first).toHaveFocus()
   await user.keyboard('{ArrowDown}{Enter}')
-  expect(window.location.pathname + window.location.search).toBe('/conversations/c2?sort=title')
+  await expect
+    .poll(() => window.location.pathname + window.location.search)
+    .toBe('/conversations/c2?sort=title')
   expect(window.history.state).toEqual({ fromList: '?sort=title' })
 })
 
@@ -197,7 +230,7 @@ test('j opens the conversation after the focused row, and k the one before', asy
   act(() => screen.getByText('Apple refund').closest('tr')?.focus())
   await user.keyboard('j')
   await waitFor(() => expect(window.location.pathname).toBe('/conversations/c3'))
-  expect(window.location.search).toBe('?sort=title')
+  await expect.poll(() => window.location.search).toBe('?sort=title')
 
   window.history.replaceState(null, '', '/?sort=title')
   act(() => {
@@ -215,7 +248,7 @@ test('j and k are letters, not moves, in a text field', async () => {
   await screen.findByText('3 conversations')
   await user.type(screen.getByRole('textbox', { name: 'Search titles' }), 'jk')
   expect(screen.getByRole('textbox', { name: 'Search titles' })).toHaveValue('jk')
-  expect(window.location.pathname).toBe('/')
+  await expect.poll(() => window.location.pathname).toBe('/')
 })
 
 test('coming back from a conversation focuses the row that was opened', async () => {
@@ -223,7 +256,7 @@ test('coming back from a conversation focuses the row that was opened', async ()
   const first = renderList('/?sort=title')
   await screen.findByText('3 conversations')
   await first.user.click(screen.getByText('banana shipping'))
-  expect(window.location.pathname).toBe('/conversations/c3')
+  await expect.poll(() => window.location.pathname).toBe('/conversations/c3')
   expect(screen.getByText('Conversation open')).toBeInTheDocument()
   first.unmount()
 

@@ -228,7 +228,7 @@ test('a deep link to a later page waits for its rows while the list loads', asyn
   events.status({ complete: true, loaded: 60, total: 60, version: 2 })
   expect(await screen.findByText('Page 3 of 3')).toBeInTheDocument()
   expect(titles()[0]).toBe('Conversation c40Active')
-  expect(window.location.search).toBe('?page=3')
+  await expect.poll(() => window.location.search).toBe('?page=3')
 })
 
 test('once the list is complete, a page past the end shows the last page', async () => {
@@ -241,5 +241,5 @@ test('once the list is complete, a page past the end shows the last page', async
   expect(await screen.findByText('Page 3 of 3')).toBeInTheDocument()
   await waitFor(() => expect(titles()).toHaveLength(5))
   expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled()
-  expect(window.location.search).toBe('?page=3')
+  await expect.poll(() => window.location.search).toBe('?page=3')
 })

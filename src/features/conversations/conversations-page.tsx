@@ -14,7 +14,7 @@ import { IncompleteNotice } from './incomplete-notice.tsx'
 import { listAnnouncement } from './list-announcement.ts'
 import { ListError } from './list-error.tsx'
 import { ListFreshness } from './list-freshness.tsx'
-import { changeList } from './list-navigation.ts'
+import { changeList, previewList } from './list-navigation.ts'
 import { ListQueryString } from './list-query-string.ts'
 import { apiView, listSearch, parseListState, type ListState } from './list-url-state.ts'
 import { LoadProgress } from './load-progress.tsx'
@@ -95,12 +95,14 @@ export function ConversationsPage({ location, openId = null }: Props) {
               markSearchApplied()
               changeList({ q }, 'replace', prefetchList)
             }}
+            onPreview={(q) => previewList({ q }, prefetchList)}
           />
           <SearchField
             label="Search messages"
             placeholder="Words in any message"
             value={state.text}
             onChange={(text) => changeList({ text }, 'replace', prefetchList)}
+            onPreview={(text) => previewList({ text }, prefetchList)}
           />
           <CreatedRangeFields
             from={state.from}

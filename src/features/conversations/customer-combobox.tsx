@@ -6,7 +6,7 @@ import { customerQueries } from '../../lib/queries/customer-queries.ts'
 import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
 import { FILTER_MAX_LENGTH } from './list-url-state.ts'
-import { FILTER_DEBOUNCE_MS } from './search-field.tsx'
+import { FILTER_DEBOUNCE_MS } from './filter-timing.ts'
 
 const MAX_SUGGESTIONS = 8
 const NONE: readonly CustomerUser[] = []

@@ -1,4 +1,4 @@
-import { navigate } from '../../lib/router.ts'
+import { currentLocation, currentState, navigate } from '../../lib/router.ts'
 import { conversationIdFromPath, conversationPath } from '../conversation/conversation-route.ts'
 import { listSearch, parseListState, type ListState } from './list-url-state.ts'
 
@@ -16,16 +16,27 @@ export function changeList(
   /** Told the view first, so its request can leave before React renders the change. */
   prefetch?: (next: ListState) => void,
 ) {
-  const current = parseListState(window.location.search)
-  const resets = RESETS_PAGE.some((key) => key in change)
-  const next: ListState = { ...current, ...(resets ? { page: 1 } : {}), ...change }
-  const search = listSearch(next)
-  if (search === window.location.search) return
+  const search = nextListSearch(change)
+  const { pathname, search: shown } = currentLocation()
+  if (search === shown) return
   prefetch?.(parseListState(search))
-  navigate(window.location.pathname + search, {
-    replace: mode === 'replace',
-    state: window.history.state,
-  })
+  navigate(pathname + search, { replace: mode === 'replace', state: currentState() })
+}
+
+/**
+ * Tells `prefetch` the view a change would show, without applying it: while a filter is
+ * typed, its rows are asked for before the debounce applies it.
+ */
+export function previewList(change: Partial<ListState>, prefetch: (next: ListState) => void) {
+  const search = nextListSearch(change)
+  if (search !== currentLocation().search) prefetch(parseListState(search))
+}
+
+/** The list's query string once `change` is applied to the URL as it is now. */
+function nextListSearch(change: Partial<ListState>): string {
+  const current = parseListState(currentLocation().search)
+  const resets = RESETS_PAGE.some((key) => key in change)
+  return listSearch({ ...current, ...(resets ? { page: 1 } : {}), ...change })
 }
 
 // Which row to focus when the reader comes back from a conversation: the full-page view
@@ -39,13 +50,14 @@ let returnTo: string | null = null
  * that one, so Back does not walk through every conversation read.
  */
 export function openConversation(id: string, view: Partial<ListState> = {}) {
-  const current = parseListState(window.location.search)
+  const location = currentLocation()
+  const current = parseListState(location.search)
   const path = conversationPath(id, listSearch({ ...current, ...view }))
   returnTo = id
-  if (conversationIdFromPath(window.location.pathname) === null) {
+  if (conversationIdFromPath(location.pathname) === null) {
     navigate(path, { state: { fromList: listSearch(current) } })
   } else {
-    navigate(path, { replace: true, state: window.history.state })
+    navigate(path, { replace: true, state: currentState() })
   }
 }
 

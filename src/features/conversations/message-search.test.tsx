@@ -183,9 +183,9 @@ test('a conversation opened from a message search carries the search in its URL'
   const link = within(titleCell(bodyRows()[1]) ?? document.body).getByRole('link')
   expect(link).toHaveAttribute('href', '/conversations/c01?text=late+refund')
   await user.click(link)
-  expect(window.location.pathname + window.location.search).toBe(
-    '/conversations/c01?text=late+refund',
-  )
+  await expect
+    .poll(() => window.location.pathname + window.location.search)
+    .toBe('/conversations/c01?text=late+refund')
   expect(window.history.state).toEqual({ fromList: '?text=late+refund' })
 })
 

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { conversationQueries } from '../../lib/queries/conversation-queries.ts'
+import { currentLocation } from '../../lib/router.ts'
 import { conversationIdFromPath } from '../conversation/conversation-route.ts'
 import { openConversation } from './list-navigation.ts'
 import { apiView, parseListState, type ListState } from './list-url-state.ts'
@@ -51,8 +52,9 @@ let queue = Promise.resolve()
  */
 export function stepConversation(client: QueryClient, fromId: string | null, step: Step) {
   queue = queue.then(async () => {
-    const from = fromId ?? conversationIdFromPath(window.location.pathname)
-    const state = parseListState(window.location.search)
+    const location = currentLocation()
+    const from = fromId ?? conversationIdFromPath(location.pathname)
+    const state = parseListState(location.search)
     const target = await neighbourOf(client, state, from, step).catch(() => null)
     if (target) openConversation(target.id, { page: target.page })
   })

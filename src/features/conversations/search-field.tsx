@@ -1,9 +1,8 @@
 import { useId } from 'react'
 import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
+import { FILTER_DEBOUNCE_MS, PREVIEW_PAUSE_MS } from './filter-timing.ts'
 import { FILTER_MAX_LENGTH } from './list-url-state.ts'
-
-export const FILTER_DEBOUNCE_MS = 150
 
 type Props = {
   label: string
@@ -11,19 +10,23 @@ type Props = {
   value: string
   /** Called with a new text once typing pauses (or on Enter, or cleared by Escape). */
   onChange: (value: string) => void
+  /** Called with the text after a short pause in typing, before it is applied. */
+  onPreview?: (value: string) => void
 }
 
 /** A text filter of the list (`Search titles`, `Search messages`), applied while typing. */
-export function SearchField({ label, placeholder, value, onChange }: Props) {
+export function SearchField({ label, placeholder, value, onChange, onPreview }: Props) {
   const id = useId()
   const [draft, setDraft] = useDraft(value)
   const debounced = useDebounced(FILTER_DEBOUNCE_MS)
+  const preview = useDebounced(PREVIEW_PAUSE_MS)
 
   function apply(next: string) {
     if (next !== value) onChange(next)
   }
   function change(next: string) {
     setDraft(next)
+    if (onPreview) preview.schedule(() => onPreview(next))
     debounced.schedule(() => apply(next))
   }
 
@@ -40,9 +43,13 @@ export function SearchField({ label, placeholder, value, onChange }: Props) {
         spellCheck={false}
         onChange={(event) => change(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') debounced.flush()
+          if (event.key === 'Enter') {
+            preview.cancel()
+            debounced.flush()
+          }
           if (event.key === 'Escape' && draft) {
             event.preventDefault()
+            preview.cancel()
             debounced.cancel()
             setDraft('')
             apply('')

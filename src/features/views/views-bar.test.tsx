@@ -46,7 +46,7 @@ test('opening a view applies it: the URL, the filters and the request are its st
   const link = await within(views()).findByRole('link', { name: /^Refunds/ })
   expect(link).not.toHaveAttribute('aria-current')
   await user.click(link)
-  expect(window.location.search).toBe('?q=refund&sort=title&limit=50')
+  await expect.poll(() => window.location.search).toBe('?q=refund&sort=title&limit=50')
   expect(screen.getByRole('textbox', { name: 'Search titles' })).toHaveValue('refund')
   expect(screen.getByRole('combobox', { name: 'Rows per page' })).toHaveValue('50')
   expect(link).toHaveAttribute('aria-current', 'page')
