@@ -117,10 +117,12 @@ export type SearchFigures = {
   term: string
   /** `search-applied` → `search-painted`; NaN when it never painted. */
   ms: number
-  /** Applied → the list's request sent; the request (sent → last byte); last byte → painted. */
+  /** Applied → the list's request sent (negative: asked during the debounce); the request (sent → last byte); last byte → painted. */
   beforeMs: number
   fetchMs: number
   afterMs: number
+  /** The text typed (its input event) → painted: the debounce included, as a person waits. */
+  typedMs: number
 }
 
 /** Types `term` into Search titles; the page's own marks: applied (after debounce) → painted. */
@@ -139,13 +141,20 @@ export async function search(page: Page, term: string): Promise<SearchFigures> {
       observer.observe({ type: 'mark' })
       setTimeout(() => resolve({ applied: Number.NaN, painted: Number.NaN }), 10_000)
     })
-    Object.assign(window, { benchSearchMarks: marks })
+    const typed = new Promise<number>((resolve) =>
+      document.addEventListener('input', (event) => resolve(event.timeStamp), { once: true }),
+    )
+    Object.assign(window, { benchSearchMarks: marks, benchSearchTyped: typed })
   })
   await page.getByRole('textbox', { name: 'Search titles' }).fill(term)
   return page.evaluate(async (term) => {
     type Marks = { applied: number; painted: number }
-    const { applied, painted } = await (window as unknown as { benchSearchMarks: Promise<Marks> })
-      .benchSearchMarks
+    const bench = window as unknown as {
+      benchSearchMarks: Promise<Marks>
+      benchSearchTyped: Promise<number>
+    }
+    const { applied, painted } = await bench.benchSearchMarks
+    const typed = await bench.benchSearchTyped
     const request = performance.getEntriesByType('resource').find((entry) => {
       const url = new URL(entry.name)
       const first = (url.searchParams.get('page') ?? '1') === '1'
@@ -157,6 +166,7 @@ export async function search(page: Page, term: string): Promise<SearchFigures> {
       beforeMs: (request?.startTime ?? Number.NaN) - applied,
       fetchMs: request?.duration ?? Number.NaN,
       afterMs: painted - (request?.responseEnd ?? Number.NaN),
+      typedMs: painted - typed,
     }
   }, term)
 }
