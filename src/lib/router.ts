@@ -70,7 +70,8 @@ export function writeHistory() {
   window.history.replaceState(state, '', to)
 }
 
-// Leaving the page (a reload) keeps the URL on screen. Back or Forward within that moment
-// leaves the entry as it was: the unwritten change belonged to the entry left.
+// Leaving the page writes it first, so Back and a restored tab come back to what was on
+// screen. Back or Forward within that moment leaves the entry as it was: the unwritten
+// change belonged to the entry left. A reload within it reloads the URL written last.
 window.addEventListener('pagehide', writeHistory)
 window.addEventListener('popstate', () => (unwritten = null))
