@@ -112,6 +112,40 @@ test('a pause in typing asks for the typed rows before the debounce applies them
   expect(asked('banana')).toHaveLength(1)
 })
 
+test('a pause in typing a customer asks for its suggestions and rows before it is applied', async () => {
+  const ada = customer('cu_ada', 'Ada Lovelace', 'ada@analytical.org')
+  const api = stubApi({
+    [LIST]: (url) =>
+      pageOf(url.searchParams.get('customer') ? rows.filter((_, i) => i !== 1) : rows, url),
+    '/api/customers': (url) => ({ data: url.searchParams.get('q') === 'lovel' ? [ada] : [] }),
+  })
+  const askedRows = () =>
+    api.requests(LIST).filter((url) => url.searchParams.get('customer') === 'lovel')
+  renderList()
+  await screen.findByText('3 conversations')
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  try {
+    fireEvent.change(screen.getByRole('combobox', { name: 'Customer' }), {
+      target: { value: 'lovel' },
+    })
+    await vi.advanceTimersByTimeAsync(PREVIEW_PAUSE_MS)
+    expect(askedRows()).toHaveLength(1)
+    expect(api.requests('/api/customers').map((url) => url.searchParams.get('q'))).toEqual([
+      'lovel',
+    ])
+    expect(currentLocation().search).toBe('')
+    await vi.advanceTimersByTimeAsync(FILTER_DEBOUNCE_MS - PREVIEW_PAUSE_MS)
+    expect(currentLocation().search).toBe('?customer=lovel')
+    await vi.runOnlyPendingTimersAsync()
+  } finally {
+    vi.useRealTimers()
+  }
+  expect(await screen.findByText('2 conversations')).toBeInTheDocument()
+  expect(await screen.findByRole('option', { name: /Ada Lovelace/ })).toBeInTheDocument()
+  expect(askedRows()).toHaveLength(1)
+  expect(api.requests('/api/customers')).toHaveLength(1)
+})
+
 test('the Customer filter asks the server, suggests its customers, and a pick filters by id', async () => {
   const ada = customer('cu_ada', 'Ada Lovelace', 'ada@analytical.org')
   const api = stubApi({

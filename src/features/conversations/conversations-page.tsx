@@ -86,6 +86,7 @@ export function ConversationsPage({ location, openId = null }: Props) {
           <CustomerCombobox
             value={state.customer}
             onChange={(customer) => changeList({ customer }, 'replace', prefetchList)}
+            onPreview={(customer) => previewList({ customer }, prefetchList)}
           />
           <SearchField
             label="Search titles"

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type KeyboardEvent } from 'react'
 import type { CustomerUser } from '../../lib/contract.ts'
 import { customerDisplayName } from '../../lib/customer-name.ts'
@@ -6,25 +6,33 @@ import { customerQueries } from '../../lib/queries/customer-queries.ts'
 import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
 import { FILTER_MAX_LENGTH } from './list-url-state.ts'
-import { FILTER_DEBOUNCE_MS } from './filter-timing.ts'
+import { FILTER_DEBOUNCE_MS, PREVIEW_PAUSE_MS } from './filter-timing.ts'
 
 const MAX_SUGGESTIONS = 8
 const NONE: readonly CustomerUser[] = []
 
-type Props = { value: string; onChange: (value: string) => void }
+type Props = {
+  value: string
+  onChange: (value: string) => void
+  /** Called with the text after a short pause in typing, before it is applied. */
+  onPreview?: (value: string) => void
+}
 
 /**
  * `Customer`: filters as the user types (id, name or email) and, following the ARIA 1.2
  * combobox pattern, suggests the server's best matches for the applied (debounced) text;
- * picking one filters by that customer's id.
+ * picking one filters by that customer's id. A pause in typing already asks for the
+ * typed text's suggestions and (`onPreview`) its rows, as the search fields do.
  */
-export function CustomerCombobox({ value, onChange }: Props) {
+export function CustomerCombobox({ value, onChange, onPreview }: Props) {
+  const client = useQueryClient()
   const id = useId()
   const listId = `${id}-list`
   const [draft, setDraft] = useDraft(value)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
   const debounced = useDebounced(FILTER_DEBOUNCE_MS)
+  const preview = useDebounced(PREVIEW_PAUSE_MS)
   const needle = value.trim()
   const found = useQuery({ ...customerQueries.search(needle), enabled: open && needle !== '' })
   const suggestions = open && needle !== '' ? (found.data ?? NONE).slice(0, MAX_SUGGESTIONS) : NONE
@@ -36,6 +44,7 @@ export function CustomerCombobox({ value, onChange }: Props) {
   }
 
   function pick(customer: CustomerUser) {
+    preview.cancel()
     debounced.cancel()
     setDraft(customer.id)
     close()
@@ -46,6 +55,11 @@ export function CustomerCombobox({ value, onChange }: Props) {
     setDraft(next)
     setOpen(true)
     setActive(-1)
+    preview.schedule(() => {
+      const typed = next.trim()
+      if (typed !== '') client.query(customerQueries.search(typed)).catch(() => undefined)
+      onPreview?.(next)
+    })
     debounced.schedule(() => onChange(next))
   }
 
@@ -65,12 +79,14 @@ export function CustomerCombobox({ value, onChange }: Props) {
         event.preventDefault()
         pick(chosen)
       } else {
+        preview.cancel()
         debounced.flush()
         close()
       }
     } else if (event.key === 'Escape') {
       event.preventDefault()
       if (expanded) return close()
+      preview.cancel()
       debounced.cancel()
       setDraft('')
       onChange('')
