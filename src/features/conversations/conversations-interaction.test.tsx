@@ -83,6 +83,25 @@ test('typing in Search titles asks the server without Enter and shows its count'
   await expect.poll(() => window.location.search).toBe('')
 })
 
+/**
+ * Types `value` into `field` at once, on fake timers: `whilePaused` runs after the preview
+ * pause, while the text is not applied yet; then the debounce applies it.
+ */
+async function typeThenPause(field: HTMLElement, value: string, whilePaused: () => void) {
+  const before = currentLocation().search
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  try {
+    fireEvent.change(field, { target: { value } })
+    await vi.advanceTimersByTimeAsync(PREVIEW_PAUSE_MS)
+    whilePaused()
+    expect(currentLocation().search).toBe(before)
+    await vi.advanceTimersByTimeAsync(FILTER_DEBOUNCE_MS - PREVIEW_PAUSE_MS)
+    await vi.runOnlyPendingTimersAsync()
+  } finally {
+    vi.useRealTimers()
+  }
+}
+
 test('a pause in typing asks for the typed rows before the debounce applies them, once', async () => {
   const api = serve((url) => {
     const q = url.searchParams.get('q')?.toLowerCase()
@@ -91,20 +110,10 @@ test('a pause in typing asks for the typed rows before the debounce applies them
   const asked = (q: string) => api.requests(LIST).filter((url) => url.searchParams.get('q') === q)
   renderList()
   await screen.findByText('3 conversations')
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  try {
-    fireEvent.change(screen.getByRole('textbox', { name: 'Search titles' }), {
-      target: { value: 'banana' },
-    })
-    await vi.advanceTimersByTimeAsync(PREVIEW_PAUSE_MS)
+  await typeThenPause(screen.getByRole('textbox', { name: 'Search titles' }), 'banana', () => {
     expect(asked('banana')).toHaveLength(1)
-    expect(currentLocation().search).toBe('')
-    await vi.advanceTimersByTimeAsync(FILTER_DEBOUNCE_MS - PREVIEW_PAUSE_MS)
-    expect(currentLocation().search).toBe('?q=banana')
-    await vi.runOnlyPendingTimersAsync()
-  } finally {
-    vi.useRealTimers()
-  }
+  })
+  expect(currentLocation().search).toBe('?q=banana')
   await expect.poll(() => window.location.search).toBe('?q=banana')
   expect(await screen.findByText('1 conversation')).toBeInTheDocument()
   expect(titles()).toEqual(['banana shipping'])
@@ -112,34 +121,29 @@ test('a pause in typing asks for the typed rows before the debounce applies them
   expect(asked('banana')).toHaveLength(1)
 })
 
-test('a pause in typing a customer asks for its suggestions and rows before it is applied', async () => {
+/** A server whose customer "lovel" finds Ada, whose conversations are rows 1 and 3. */
+function serveCustomers() {
   const ada = customer('cu_ada', 'Ada Lovelace', 'ada@analytical.org')
   const api = stubApi({
     [LIST]: (url) =>
       pageOf(url.searchParams.get('customer') ? rows.filter((_, i) => i !== 1) : rows, url),
     '/api/customers': (url) => ({ data: url.searchParams.get('q') === 'lovel' ? [ada] : [] }),
   })
+  return api
+}
+
+test('a pause in typing a customer asks for its suggestions and rows before it is applied', async () => {
+  const api = serveCustomers()
   const askedRows = () =>
     api.requests(LIST).filter((url) => url.searchParams.get('customer') === 'lovel')
   renderList()
   await screen.findByText('3 conversations')
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  try {
-    fireEvent.change(screen.getByRole('combobox', { name: 'Customer' }), {
-      target: { value: 'lovel' },
-    })
-    await vi.advanceTimersByTimeAsync(PREVIEW_PAUSE_MS)
+  await typeThenPause(screen.getByRole('combobox', { name: 'Customer' }), 'lovel', () => {
     expect(askedRows()).toHaveLength(1)
-    expect(api.requests('/api/customers').map((url) => url.searchParams.get('q'))).toEqual([
-      'lovel',
-    ])
-    expect(currentLocation().search).toBe('')
-    await vi.advanceTimersByTimeAsync(FILTER_DEBOUNCE_MS - PREVIEW_PAUSE_MS)
-    expect(currentLocation().search).toBe('?customer=lovel')
-    await vi.runOnlyPendingTimersAsync()
-  } finally {
-    vi.useRealTimers()
-  }
+    const suggested = api.requests('/api/customers').map((url) => url.searchParams.get('q'))
+    expect(suggested).toEqual(['lovel'])
+  })
+  expect(currentLocation().search).toBe('?customer=lovel')
   expect(await screen.findByText('2 conversations')).toBeInTheDocument()
   expect(await screen.findByRole('option', { name: /Ada Lovelace/ })).toBeInTheDocument()
   expect(askedRows()).toHaveLength(1)
@@ -147,12 +151,7 @@ test('a pause in typing a customer asks for its suggestions and rows before it i
 })
 
 test('the Customer filter asks the server, suggests its customers, and a pick filters by id', async () => {
-  const ada = customer('cu_ada', 'Ada Lovelace', 'ada@analytical.org')
-  const api = stubApi({
-    [LIST]: (url) =>
-      pageOf(url.searchParams.get('customer') ? rows.filter((_, i) => i !== 1) : rows, url),
-    '/api/customers': (url) => ({ data: url.searchParams.get('q') === 'lovel' ? [ada] : [] }),
-  })
+  const api = serveCustomers()
   const { user } = renderList()
   await screen.findByText('3 conversations')
   const input = screen.getByRole('combobox', { name: 'Customer' })
