@@ -15,7 +15,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 export type Encoding = 'br' | 'gzip'
 
 const compressible =
-  /^(?:text\/|application\/(?:json|javascript|x-ndjson|xml|manifest\+json)|image\/svg\+xml)/i
+  /^(?:text\/|application\/(?:json|javascript|xml|manifest\+json)|image\/svg\+xml)/i
 /** Every JSON answer of /api is written whole (none is streamed). */
 const wholeJson = /^application\/json\b/i
 /** Below this many bytes, compressing costs more than it saves. */

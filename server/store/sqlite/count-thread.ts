@@ -11,6 +11,7 @@
 // thread cannot start or dies, counts run on the event loop as before: slower, never wrong.
 import { Worker } from 'node:worker_threads'
 import type { ListFilters } from '../../../src/lib/contract.ts'
+import { abortReason } from '../../clock.ts'
 import { StoreError } from '../store-error.ts'
 import type { CountReply, CountRequest } from './count-worker.ts'
 
@@ -42,9 +43,6 @@ const workerFile = () => {
 
 /** Node 22 before 22.18 runs TypeScript (the source, under `npm run dev`) only when asked. */
 const typescriptFlag = (file: URL) => file.pathname.endsWith('.ts') && !process.features.typescript
-
-const aborted = (signal: AbortSignal) =>
-  signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError')
 
 export function createCountThread(options: {
   path: string
@@ -131,7 +129,7 @@ export function createCountThread(options: {
     worker = undefined
     running = undefined
     void retired.terminate()
-    job.reject(aborted(signal))
+    job.reject(abortReason(signal))
     pump()
   }
 
@@ -139,7 +137,7 @@ export function createCountThread(options: {
     if (running || broken) return
     let job = queue.shift()
     while (job?.signal?.aborted) {
-      job.reject(aborted(job.signal))
+      job.reject(abortReason(job.signal))
       job = queue.shift()
     }
     if (!job) {
@@ -167,7 +165,7 @@ export function createCountThread(options: {
   return {
     count: (filters, signal) =>
       new Promise<number>((resolve, reject) => {
-        if (signal?.aborted) return reject(aborted(signal))
+        if (signal?.aborted) return reject(abortReason(signal))
         const job: Pending = { request: { id: nextId++, filters }, signal, resolve, reject }
         if (broken || closed) return settleInline(job)
         queue.push(job)
