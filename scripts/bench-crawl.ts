@@ -10,6 +10,8 @@
 //     first `complete` status, against the floor the crawl budget sets.
 // Build first: npx vite build && npx vite build --ssr server/index.ts --outDir dist/server
 import { chromium, type Browser } from '@playwright/test'
+import type { ChildProcess } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import { launchOptions } from '../e2e/chromium.ts'
 import { loadConfig } from '../server/config.ts'
@@ -26,7 +28,7 @@ import {
 } from './bench-dashboard.ts'
 import { untilBrowserQuiet } from './bench-browser.ts'
 import { startMock, tooMany, type BenchMock } from './bench-mock.ts'
-import { stopChildren } from './bench-processes.ts'
+import { cpuSeconds, descendantsCpuSeconds, stopChildren } from './bench-processes.ts'
 import { load, median, ms, seconds, thousands } from './bench-report.ts'
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } })
@@ -105,6 +107,25 @@ function watchCompleteFrame(countText: string) {
   })
 }
 
+/** CPU seconds used so far by the server, the mock and the browser (all its processes). */
+function cpuNow(server: ChildProcess, mock: ChildProcess) {
+  return {
+    server: cpuSeconds(server),
+    mock: cpuSeconds(mock),
+    browser: descendantsCpuSeconds([server, mock]),
+  }
+}
+
+/** Where the cores went from health to the complete page, and the wall time they bound. */
+function cpuLine({ server, mock, browser }: { server: number; mock: number; browser: number }) {
+  const sum = server + mock + browser
+  const cores = availableParallelism()
+  return (
+    `CPU health → page complete: server ${server.toFixed(2)} s, mock ${mock.toFixed(2)} s, ` +
+    `Chromium ${browser.toFixed(2)} s; ${sum.toFixed(2)} CPU-s on ${cores} cores take at least ${seconds((sum / cores) * 1000)}`
+  )
+}
+
 async function firstLoad(browser: Browser, mock: BenchMock, total: number) {
   const context = await browser.newContext({
     locale: 'en-US',
@@ -124,10 +145,12 @@ async function firstLoad(browser: Browser, mock: BenchMock, total: number) {
     const watch = watchStatus(dashboard.url)
     // Not awaited: `goto` waits for the load event, and asks the page whether it came.
     const navigated = page.goto(`${dashboard.url}/`).catch((error: unknown) => error)
+    const cpuAtHealth = cpuNow(dashboard.child, mock.child)
     const timeout = 30_000
     const gaveUp = (value: number) =>
       new Promise<number>((resolve) => setTimeout(() => resolve(value), timeout).unref())
     const shownAt = await Promise.race([shown, gaveUp(Number.NaN)])
+    const cpuAtShown = cpuNow(dashboard.child, mock.child)
     await navigated
     let failure: string | undefined
     // After the clock stopped: the page says what the watcher saw, and keeps saying it.
@@ -153,6 +176,11 @@ async function firstLoad(browser: Browser, mock: BenchMock, total: number) {
       pageMs: failure === undefined ? shownAt - (performance.timeOrigin + health) : Number.NaN,
       serverMs: completeAt - health,
       detail: milestones(watch, health, total),
+      cpu: {
+        server: cpuAtShown.server - cpuAtHealth.server,
+        mock: cpuAtShown.mock - cpuAtHealth.mock,
+        browser: cpuAtShown.browser - cpuAtHealth.browser,
+      },
       browserWait: idle.quiet
         ? `browser idle after ${ms(idle.waitedMs)}`
         : `browser STILL BUSY after ${seconds(idle.waitedMs)}`,
@@ -198,6 +226,7 @@ async function benchA(browser: Browser) {
         `${shown} (${ours.browserWait}; spawn → health ${ms(ours.startMs)}); ` +
         `server complete ${seconds(ours.serverMs)} after health (${ours.detail})  [${load()}]`,
     )
+    console.log(`      ${cpuLine(ours.cpu)}`)
   }
   const ratio = median(seed) / median(page)
   console.log(

@@ -2,7 +2,7 @@
 // they answer, watched for the CPU time and memory they use (from /proc, Linux only),
 // and all stopped when the benchmark ends, even when it fails.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
-import { openSync, readFileSync } from 'node:fs'
+import { openSync, readdirSync, readFileSync } from 'node:fs'
 
 const children = new Set<ChildProcess>()
 
@@ -46,11 +46,47 @@ export function stopChildren(): void {
   children.clear()
 }
 
+/** The fields of /proc/<pid>/stat after the command's name; empty once it has gone. */
+function statFields(pid: number): string[] {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  } catch {
+    return []
+  }
+}
+
+const cpuOf = (fields: string[]) => (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100
+
 /** CPU seconds (user + system) the process has used so far. */
 export function cpuSeconds(child: ChildProcess): number {
-  const stat = readFileSync(`/proc/${child.pid ?? 0}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
+  return cpuOf(statFields(child.pid ?? 0))
+}
+
+/**
+ * CPU seconds used so far by every process descended from this one except `besides` (and
+ * theirs): the browser Playwright launched, with its renderer, GPU and utility processes.
+ */
+export function descendantsCpuSeconds(besides: readonly ChildProcess[]): number {
+  const parentOf = new Map<number, number>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    const fields = statFields(Number(entry))
+    if (fields.length > 0) parentOf.set(Number(entry), Number(fields[1]))
+  }
+  const left = new Set(besides.map((child) => child.pid))
+  const counted = (pid: number): boolean => {
+    for (let at = parentOf.get(pid); at !== undefined && at > 1; at = parentOf.get(at)) {
+      if (left.has(at)) return false
+      if (at === process.pid) return true
+    }
+    return false
+  }
+  let total = 0
+  for (const pid of parentOf.keys()) {
+    if (!left.has(pid) && counted(pid)) total += cpuOf(statFields(pid))
+  }
+  return total
 }
 
 /** Resident memory now (VmRSS) or at its peak (VmHWM), in MB. */
