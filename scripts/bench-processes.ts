@@ -66,6 +66,8 @@ export function cpuSeconds(child: ChildProcess): number {
 /**
  * CPU seconds used so far by every process descended from this one except `besides` (and
  * theirs): the browser Playwright launched, with its renderer, GPU and utility processes.
+ * A process that has exited is no longer counted, so compare readings of a browser whose
+ * processes live through both.
  */
 export function descendantsCpuSeconds(besides: readonly ChildProcess[]): number {
   const parentOf = new Map<number, number>()
