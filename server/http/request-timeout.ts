@@ -2,7 +2,8 @@
 // but a request can also queue: behind the first call that proves the key, at the
 // limiter, or for a customer index that is still being crawled. Past the deadline the
 // client gets a 504 it can act on and the work behind it is cancelled through the
-// request's signal. Streams (the snapshots) are exempt: they end with their crawl.
+// request's signal. Streams (the push stream, a CSV export) are exempt: they may outlast any
+// deadline.
 import type { MiddlewareHandler } from 'hono'
 import { abortReason, type Clock } from '../clock.ts'
 import { ApiFailure } from '../errors.ts'
@@ -28,7 +29,7 @@ export function requestTimeout(options: RequestTimeoutOptions): MiddlewareHandle
     const forward = () => deadline.abort(abortReason(client))
     if (client.aborted) forward()
     else client.addEventListener('abort', forward, { once: true })
-    // Handlers pass c.req.raw.signal on to the upstream client and the snapshot stores.
+    // Handlers pass c.req.raw.signal on to the upstream client and the store.
     // Shadowing the getter costs nothing; copying the Request would materialise it.
     Object.defineProperty(c.req.raw, 'signal', { value: deadline.signal, configurable: true })
     const timer = new AbortController()

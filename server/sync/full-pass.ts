@@ -216,9 +216,9 @@ export async function runFullPass<T extends ListRow>(deps: FullPassDeps<T>): Pro
       coverage.coversStart() && coverage.conflicts() === 0 && coverage.duplicates() === 0
     // Every row this process read is in the mirror, marked past the pass's mark, and a
     // trustworthy pass read no id twice: a mirror holding no more rows than that holds none
-    // unseen, and the search for them is skipped: SQLite reads every row for it, twice, on
-    // the event loop with the write lock held (at 1,000,000 conversations 0.11 s a read
-    // with the table's pages cached, 0.8 s without). A resumed pass knows the rows of the
+    // unseen, and the search for them is skipped: SQLite reads every row for it on the
+    // event loop (in steps of rowids, the write lock held in each; at 1,000,000
+    // conversations 0.26–0.52 s in all). A resumed pass knows the rows of the
     // process before it only by their positions, so it searches.
     const mayHoldUnseen =
       trustworthy && (resumed || (await store.counts())[list.kind] > coverage.readHere())

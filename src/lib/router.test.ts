@@ -35,13 +35,17 @@ test('a replaced entry is shown at once and written to the History API a moment 
   replace.mockRestore()
 })
 
-test('a pushed entry leaves the one before it with the URL it showed', () => {
+test('a pushed entry leaves the one before it with the URL it showed', async () => {
   const length = window.history.length
   navigate('/?q=refund', { replace: true })
   navigate('/conversations/c1?q=refund', { state: { fromList: '?q=refund' } })
   expect(written()).toBe('/conversations/c1?q=refund')
   expect(shown()).toBe(written())
   expect(window.history.length).toBe(length + 1)
+  // The replaced entry was written before the push, so no late write lands on the new one.
+  await vi.advanceTimersByTimeAsync(100)
+  expect(written()).toBe('/conversations/c1?q=refund')
+  expect(window.history.state).toEqual({ fromList: '?q=refund' })
 })
 
 test('leaving the page writes what it showed; Back drops what the entry left had not written', () => {

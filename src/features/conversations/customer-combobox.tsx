@@ -3,10 +3,9 @@ import { useId, useState, type KeyboardEvent } from 'react'
 import type { CustomerUser } from '../../lib/contract.ts'
 import { customerDisplayName } from '../../lib/customer-name.ts'
 import { customerQueries } from '../../lib/queries/customer-queries.ts'
-import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
 import { FILTER_MAX_LENGTH } from './list-url-state.ts'
-import { FILTER_DEBOUNCE_MS, PREVIEW_PAUSE_MS } from './filter-timing.ts'
+import { useFilterTyping } from './use-filter-typing.ts'
 
 const MAX_SUGGESTIONS = 8
 const NONE: readonly CustomerUser[] = []
@@ -31,8 +30,7 @@ export function CustomerCombobox({ value, onChange, onPreview }: Props) {
   const [draft, setDraft] = useDraft(value)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
-  const debounced = useDebounced(FILTER_DEBOUNCE_MS)
-  const preview = useDebounced(PREVIEW_PAUSE_MS)
+  const typing = useFilterTyping()
   const needle = value.trim()
   const found = useQuery({ ...customerQueries.search(needle), enabled: open && needle !== '' })
   const suggestions = open && needle !== '' ? (found.data ?? NONE).slice(0, MAX_SUGGESTIONS) : NONE
@@ -44,8 +42,7 @@ export function CustomerCombobox({ value, onChange, onPreview }: Props) {
   }
 
   function pick(customer: CustomerUser) {
-    preview.cancel()
-    debounced.cancel()
+    typing.cancel()
     setDraft(customer.id)
     close()
     onChange(customer.id)
@@ -55,12 +52,12 @@ export function CustomerCombobox({ value, onChange, onPreview }: Props) {
     setDraft(next)
     setOpen(true)
     setActive(-1)
-    preview.schedule(() => {
+    const preview = () => {
       const typed = next.trim()
       if (typed !== '') client.query(customerQueries.search(typed)).catch(() => undefined)
       onPreview?.(next)
-    })
-    debounced.schedule(() => onChange(next))
+    }
+    typing.typed(preview, () => onChange(next))
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -79,15 +76,13 @@ export function CustomerCombobox({ value, onChange, onPreview }: Props) {
         event.preventDefault()
         pick(chosen)
       } else {
-        preview.cancel()
-        debounced.flush()
+        typing.flush()
         close()
       }
     } else if (event.key === 'Escape') {
       event.preventDefault()
       if (expanded) return close()
-      preview.cancel()
-      debounced.cancel()
+      typing.cancel()
       setDraft('')
       onChange('')
     }

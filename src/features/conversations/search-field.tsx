@@ -1,8 +1,7 @@
 import { useId } from 'react'
-import { useDebounced } from '../../lib/use-debounced.ts'
 import { useDraft } from '../../lib/use-draft.ts'
-import { FILTER_DEBOUNCE_MS, PREVIEW_PAUSE_MS } from './filter-timing.ts'
 import { FILTER_MAX_LENGTH } from './list-url-state.ts'
+import { useFilterTyping } from './use-filter-typing.ts'
 
 type Props = {
   label: string
@@ -18,16 +17,14 @@ type Props = {
 export function SearchField({ label, placeholder, value, onChange, onPreview }: Props) {
   const id = useId()
   const [draft, setDraft] = useDraft(value)
-  const debounced = useDebounced(FILTER_DEBOUNCE_MS)
-  const preview = useDebounced(PREVIEW_PAUSE_MS)
+  const typing = useFilterTyping()
 
   function apply(next: string) {
     if (next !== value) onChange(next)
   }
   function change(next: string) {
     setDraft(next)
-    if (onPreview) preview.schedule(() => onPreview(next))
-    debounced.schedule(() => apply(next))
+    typing.typed(onPreview && (() => onPreview(next)), () => apply(next))
   }
 
   return (
@@ -43,14 +40,10 @@ export function SearchField({ label, placeholder, value, onChange, onPreview }: 
         spellCheck={false}
         onChange={(event) => change(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            preview.cancel()
-            debounced.flush()
-          }
+          if (event.key === 'Enter') typing.flush()
           if (event.key === 'Escape' && draft) {
             event.preventDefault()
-            preview.cancel()
-            debounced.cancel()
+            typing.cancel()
             setDraft('')
             apply('')
           }
