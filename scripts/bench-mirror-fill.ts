@@ -92,6 +92,8 @@ async function fill(path: string) {
       await store.upsertConversations(
         Array.from({ length: CALL }, (_, i) => makeConversation(n + i)),
       )
+    // As the sync does once its first pass is in: a first fill's titles are indexed last.
+    await store.finishDeferredIndexes()
   } finally {
     await store.close()
   }

@@ -164,4 +164,6 @@ export async function fillStore(store: Store, rows: StoreRows): Promise<void> {
       Array.from({ length: CALL }, (_, i) => rows.conversation(n + i)),
     )
   }
+  // As the sync does once its first pass is in: a first fill's titles are indexed last.
+  await store.finishDeferredIndexes()
 }

@@ -53,6 +53,12 @@ export type Store = {
   seenMark: (kind: ListKind) => Promise<number>
   /** After a complete, trustworthy pass that began at `mark`: drops every row not seen since. */
   deleteUnseen: (kind: ListKind, mark: number) => Promise<number>
+  /**
+   * Builds what writing a first fill left for later (SQLite: the titles' search index), in
+   * steps that let other work run; resolves at once where nothing was left, and after the
+   * step under way once `signal` is aborted (the rest is built by the next call).
+   */
+  finishDeferredIndexes: (signal?: AbortSignal) => Promise<void>
 
   /** Small JSON values of the sync (its progress, the last complete pass, the limiter's grants). */
   getState: (key: string) => Promise<unknown>

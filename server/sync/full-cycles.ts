@@ -28,6 +28,8 @@ export type FullCyclesDeps = {
   firstRetryMs: number
   /** The list just became complete: the message sync may start. */
   onListComplete: () => void
+  /** The status saying so has gone out: work the first fill left for later may run. */
+  onCompleteShown: () => void
   fail: (what: string, error: unknown) => void
   signal: AbortSignal
 }
@@ -83,6 +85,7 @@ export function createFullCycles(deps: FullCyclesDeps): { loop: () => Promise<vo
           wait: null,
           error: null,
         } satisfies Partial<SyncStatus>)
+        deps.onCompleteShown()
       }
       running = 'customers'
       const second = await (beside ?? passes.full(customerList, paced))

@@ -9,6 +9,7 @@ export type SyncStore = Pick<
   | 'upsertCustomers'
   | 'seenMark'
   | 'deleteUnseen'
+  | 'finishDeferredIndexes'
   | 'getState'
   | 'setState'
   | 'version'

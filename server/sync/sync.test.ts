@@ -97,6 +97,20 @@ test('reports rows and the total as pages land, and complete the moment the pass
   expect(store.ids('customers')).toHaveLength(30)
 })
 
+test('builds what a first fill leaves for later at start, and once the complete list is announced', async () => {
+  const { sync, store, until } = await setup({ conversations: 1000, latencyMs: 50 })
+  const buildsWhenComplete: number[] = []
+  sync.onStatus((status) => {
+    if (status.complete) buildsWhenComplete.push(store.indexBuilds())
+  })
+  sync.start()
+  expect(store.indexBuilds()).toBe(1)
+  await until(cycleDone)
+  // The complete status went out before the build it allows was asked for.
+  expect(buildsWhenComplete[0]).toBe(1)
+  expect(store.indexBuilds()).toBe(2)
+})
+
 test("a first sync reads the customers' first page beside the list's, and the rest after it", async () => {
   const { sync, until, store, upstream } = await setup({
     conversations: 2000,

@@ -158,6 +158,21 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
     else logger.warn(line, { code: problem.code })
   }
 
+  // The title index a first fill leaves for later is built once the complete list has
+  // been announced, and at start, for a process stopped before it had finished. One build
+  // at a time; a failure leaves title searches testing every title, as they do until it
+  // is built, and the next pass tries again.
+  let indexing: Promise<void> | undefined
+  function finishIndexes() {
+    indexing ??= store
+      .finishDeferredIndexes(signal)
+      .catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error)
+        if (!stopped()) logger.warn(`mirror: could not build the title search index: ${reason}`)
+      })
+      .finally(() => (indexing = undefined))
+  }
+
   const cycles = createFullCycles({
     clock,
     board,
@@ -168,6 +183,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
     ttlMs,
     firstRetryMs,
     onListComplete: () => messages.wake(),
+    onCompleteShown: finishIndexes,
     fail,
     signal,
   })
@@ -195,6 +211,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       stopWatching = options.limiter.onWait((event) => {
         if (event.priority === 'crawl') noteWait(event.untilMs)
       })
+      finishIndexes()
       loops = Promise.all([
         quietly(cycles.loop()),
         quietly(headLoop()),
@@ -205,6 +222,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       controller.abort(new Error('the sync is stopping'))
       stopWatching()
       await loops
+      await indexing
       board.close()
     },
     status: board.get,

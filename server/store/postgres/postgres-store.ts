@@ -91,6 +91,8 @@ export async function openPostgresStore(
           ? deleteUnseenConversations(tx, mark)
           : deleteUnseenCustomers(tx, mark),
       ),
+    // pg_trgm's GIN index is kept by PostgreSQL as rows are written: nothing is left for later.
+    finishDeferredIndexes: () => Promise.resolve(),
     getState: (key) => getState(db, key),
     setState: (key, value) => setState(db, key, value),
     version: () => version(db),

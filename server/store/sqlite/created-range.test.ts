@@ -7,6 +7,7 @@ import { withCreatedRange } from './created-range.ts'
 import { createDatabase } from './database.ts'
 import { compileFilters } from './filters.ts'
 import { openConnection } from './sqlite-file.ts'
+import { indexDeferredTitles } from './title-index.ts'
 import { upsertConversations } from './write-conversations.ts'
 import { upsertCustomers } from './write-customers.ts'
 
@@ -25,6 +26,8 @@ upsertCustomers(db, [
   { id: 'cu_2', name: 'Bob' },
 ])
 upsertConversations(db, conversations)
+// The title driver below is the trigram index, which a first fill builds last.
+Array.from(indexDeferredTitles(db))
 
 const range = { from: START + 10 * DAY, before: START + 40 * DAY }
 const inRange = (c: Conversation) => {

@@ -7,6 +7,7 @@ import type { ListFilters } from '../../../src/lib/contract.ts'
 import { customerNeedle, titleNeedle } from '../sort-keys.ts'
 import { createdRange, withCreatedRange } from './created-range.ts'
 import { numberOf, type Database, type Params } from './database.ts'
+import { titlesIndexed } from './title-index.ts'
 
 export type Condition = { sql: string; params: Params }
 
@@ -62,7 +63,8 @@ function titleFilter(db: Database, needle: string): Filter {
   // Sampled only when a page is planned: a count has no use for it.
   let sampled: number | undefined
   const share = () => (sampled ??= sampledShare(db, needle))
-  const phrase = trigramPhrase(needle)
+  // While a first fill's titles wait for their index, every title is tested instead.
+  const phrase = titlesIndexed(db) ? trigramPhrase(needle) : null
   if (phrase === null) {
     return {
       test,

@@ -9,6 +9,7 @@ import { foldText } from '../sort-keys.ts'
 import { createDatabase } from './database.ts'
 import { exportConversations, listConversations } from './list-queries.ts'
 import { openConnection } from './sqlite-file.ts'
+import { indexDeferredTitles, titlesIndexed } from './title-index.ts'
 import { upsertConversations } from './write-conversations.ts'
 import { upsertCustomers } from './write-customers.ts'
 
@@ -105,10 +106,22 @@ function reference(
     .map((row) => row.id)
 }
 
-const db = createDatabase(openConnection(':memory:'), ':memory:')
-for (let i = 0; i < customers.length; i += 25) upsertCustomers(db, customers.slice(i, i + 25))
-for (let i = 0; i < conversations.length; i += 100)
-  upsertConversations(db, conversations.slice(i, i + 100))
+function filled() {
+  const db = createDatabase(openConnection(':memory:'), ':memory:')
+  for (let i = 0; i < customers.length; i += 25) upsertCustomers(db, customers.slice(i, i + 25))
+  for (let i = 0; i < conversations.length; i += 100)
+    upsertConversations(db, conversations.slice(i, i + 100))
+  return db
+}
+
+// As a first fill leaves it (every title tested), and with the title index built.
+const deferred = filled()
+const db = filled()
+Array.from(indexDeferredTitles(db))
+const STATES = [
+  { titles: 'left for later', db: deferred, indexed: false },
+  { titles: 'indexed', db, indexed: true },
+]
 
 const FILTERS: ListFilters[] = [
   { customer: '', q: '', text: '' },
@@ -143,49 +156,53 @@ const FILTERS: ListFilters[] = [
 ]
 const SORTS = SORT_COLUMNS.flatMap((column) => [false, true].map((desc) => ({ column, desc })))
 
-test('every page, by either plan, is the reference order with the reference count', () => {
-  for (const filters of FILTERS) {
-    for (const sort of SORTS) {
-      const expected = reference(filters, sort)
-      for (const force of [undefined, 'walk', 'sort'] as const) {
-        for (const [page, limit] of [
-          [1, 20],
-          [3, 7],
-          [Math.ceil(expected.length / 50) || 1, 50],
-        ] as const) {
-          const { rows, total } = listConversations(
-            db,
-            { ...filters, sort, page, limit },
-            { plan: force },
-          )
-          const want = expected.slice((page - 1) * limit, page * limit)
-          expect({ filters, sort, force, page, total, ids: rows.map((r) => r.id) }).toEqual({
-            filters,
-            sort,
-            force,
-            page,
-            total: expected.length,
-            ids: want,
-          })
-          // Uncounted, the page alone is the same page.
-          const alone = listConversations(
-            db,
-            { ...filters, sort, page, limit, withoutTotal: true },
-            { plan: force },
-          )
-          expect({ filters, sort, force, page, ids: alone.rows.map((r) => r.id) }).toEqual({
-            filters,
-            sort,
-            force,
-            page,
-            ids: want,
-          })
-          expect(alone.total).toBeNull()
+test.each(STATES)(
+  'every page, by either plan, is the reference order with the reference count, titles $titles',
+  ({ db, indexed }) => {
+    expect(titlesIndexed(db)).toBe(indexed)
+    for (const filters of FILTERS) {
+      for (const sort of SORTS) {
+        const expected = reference(filters, sort)
+        for (const force of [undefined, 'walk', 'sort'] as const) {
+          for (const [page, limit] of [
+            [1, 20],
+            [3, 7],
+            [Math.ceil(expected.length / 50) || 1, 50],
+          ] as const) {
+            const { rows, total } = listConversations(
+              db,
+              { ...filters, sort, page, limit },
+              { plan: force },
+            )
+            const want = expected.slice((page - 1) * limit, page * limit)
+            expect({ filters, sort, force, page, total, ids: rows.map((r) => r.id) }).toEqual({
+              filters,
+              sort,
+              force,
+              page,
+              total: expected.length,
+              ids: want,
+            })
+            // Uncounted, the page alone is the same page.
+            const alone = listConversations(
+              db,
+              { ...filters, sort, page, limit, withoutTotal: true },
+              { plan: force },
+            )
+            expect({ filters, sort, force, page, ids: alone.rows.map((r) => r.id) }).toEqual({
+              filters,
+              sort,
+              force,
+              page,
+              ids: want,
+            })
+            expect(alone.total).toBeNull()
+          }
         }
       }
     }
-  }
-})
+  },
+)
 
 test('the export holds the reference order in full', () => {
   for (const filters of FILTERS) {

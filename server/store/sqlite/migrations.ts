@@ -135,6 +135,10 @@ export const MIGRATIONS: readonly string[] = [
   // not once per row in a trigger, which took a fifth of each insert on a first fill. A new
   // row has no messages read yet, so it never added to current_count.
   `DROP TRIGGER conversation_added;`,
+
+  // 5: a first fill leaves the titles' trigram index for later (title-index.ts): rows up to
+  // titles_indexed_through are in title_text, the rest are not yet; NULL: every row is.
+  `ALTER TABLE mirror ADD COLUMN titles_indexed_through INTEGER;`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -26,6 +26,7 @@ import { MEMORY, openConnection, openReader, type ConnectionOptions } from './sq
 import { createView, deleteView, listViews, renameView } from './views.ts'
 import { deleteUnseenConversations, upsertConversations } from './write-conversations.ts'
 import { deleteUnseenCustomers, upsertCustomers } from './write-customers.ts'
+import { indexDeferredTitles } from './title-index.ts'
 import { replaceMessages } from './write-messages.ts'
 import { currentSeq, nextSeq, recordRemoval, version } from './write-sequence.ts'
 
@@ -58,6 +59,7 @@ function clear(db: Database) {
     db.run(`INSERT INTO message_text (message_text) VALUES ('delete-all')`)
     db.run('DELETE FROM conversations')
     db.run(`INSERT INTO title_text (title_text) VALUES ('delete-all')`)
+    db.run('UPDATE mirror SET titles_indexed_through = NULL')
     db.run('DELETE FROM customers')
     db.run(`INSERT INTO customer_text (customer_text) VALUES ('delete-all')`)
     db.run('DELETE FROM state')
@@ -117,6 +119,11 @@ export function openSqliteStore(options: SqliteOptions): Promise<Store> {
           await nextTurn()
         }
         return removed
+      },
+      finishDeferredIndexes: async (signal) => {
+        // Each step indexes a range of rowids: requests and the sync run between them.
+        const steps = indexDeferredTitles(db)
+        while (!signal?.aborted && !steps.next().done) await nextTurn()
       },
       getState: (key) => settle(() => getState(db, key)),
       setState: (key, value) => settle(() => setState(db, key, value)),

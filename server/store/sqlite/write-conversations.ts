@@ -3,10 +3,12 @@
 // a refresh that reads the same page again raises neither the version nor any count.
 // A conversation that changes keeps its messages: the message sync finds it stale (its
 // message_count or updated_at differ from what they were read for) and reads them again.
-import type { SQLInputValue } from 'node:sqlite'
+// A title enters the trigram index here only where the index already reaches: a first
+// fill leaves it to indexDeferredTitles (title-index.ts).
 import type { Conversation } from '../../../src/lib/contract.ts'
 import { customerKey, epochMs, lowerText, titleKey } from '../sort-keys.ts'
 import { numberOf, textOf, type Database, type Row } from './database.ts'
+import { deferTitlesOfFirstFill, titleCoverage, type TitleCoverage } from './title-index.ts'
 import { deleteMessages } from './write-messages.ts'
 import { nextSeq, recordRemoval, UNSEEN_STEP, unseenSteps, upsertPage } from './write-sequence.ts'
 
@@ -74,6 +76,7 @@ function upsertOne(
   db: Database,
   conversation: Conversation,
   seq: number,
+  titles: TitleCoverage,
   onInsert: () => void,
 ): boolean {
   const values = valuesOf(db, conversation)
@@ -92,11 +95,11 @@ function upsertOne(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [conversation.id, ...row, seq, seq],
     )
-    if (key !== null) indexTitle(db, rowid, key)
+    if (key !== null && titles(rowid)) indexTitle(db, rowid, key)
     onInsert()
     return true
   }
-  const rowid = existing.rowid ?? null
+  const rowid = numberOf(existing.rowid) ?? 0
   db.run(`UPDATE conversations SET ${SET}, seen_seq = ?, changed_seq = ? WHERE rowid = ?`, [
     ...row,
     seq,
@@ -104,23 +107,31 @@ function upsertOne(
     rowid,
   ])
   const oldKey = textOf(existing.title_key)
-  if (oldKey !== key) {
+  if (oldKey !== key && titles(rowid)) {
     if (oldKey !== null) db.run('DELETE FROM title_text WHERE rowid = ?', [rowid])
     if (key !== null) indexTitle(db, rowid, key)
   }
   return true
 }
 
-const indexTitle = (db: Database, rowid: SQLInputValue | undefined, key: string) =>
-  db.run('INSERT INTO title_text (rowid, title_key) VALUES (?, ?)', [rowid ?? null, key])
+const indexTitle = (db: Database, rowid: number, key: string) =>
+  db.run('INSERT INTO title_text (rowid, title_key) VALUES (?, ?)', [rowid, key])
 
 /** Upserts a page in one transaction; conversation_count grows by its new rows, once. */
 export function upsertConversations(db: Database, rows: readonly Conversation[]): number {
   let inserted = 0
+  let titles: TitleCoverage | undefined
   return upsertPage(
     db,
     rows,
-    (db, row, seq) => upsertOne(db, row, seq, () => inserted++),
+    (db, row, seq) => {
+      // Read once per page, in its transaction, before its first row is written.
+      if (!titles) {
+        deferTitlesOfFirstFill(db)
+        titles = titleCoverage(db)
+      }
+      return upsertOne(db, row, seq, titles, () => inserted++)
+    },
     () => {
       if (inserted > 0)
         db.run('UPDATE mirror SET conversation_count = conversation_count + ?', [inserted])
@@ -135,14 +146,16 @@ export function upsertConversations(db: Database, rows: readonly Conversation[])
  */
 export const deleteUnseenConversations = (db: Database, mark: number, step = UNSEEN_STEP) =>
   unseenSteps(db, 'conversations', mark, step, ({ where, params }) => {
+    const titles = titleCoverage(db)
     const gone = db.iterate(
       `SELECT rowid, title_key, messages_read FROM conversations WHERE ${where}`,
       params,
     )
     for (const row of gone) {
-      if (row.title_key !== null)
-        db.run('DELETE FROM title_text WHERE rowid = ?', [row.rowid ?? null])
-      if (row.messages_read !== null) deleteMessages(db, numberOf(row.rowid) ?? 0)
+      const rowid = numberOf(row.rowid) ?? 0
+      if (row.title_key !== null && titles(rowid))
+        db.run('DELETE FROM title_text WHERE rowid = ?', [rowid])
+      if (row.messages_read !== null) deleteMessages(db, rowid)
     }
     const removed = db.run(`DELETE FROM conversations WHERE ${where}`, params)
     if (removed > 0) recordRemoval(db, nextSeq(db))
