@@ -1,12 +1,30 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { FlexRender } from '@tanstack/react-table'
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
 import { openConversation, takeReturnFocus } from './list-navigation.ts'
 import { stepConversation } from './reading-order.ts'
 import { STEP_KEYS } from './use-reading-keys.ts'
 import type { ConversationsTable as Table } from './use-conversations-table.ts'
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const
-const NEXT_ROW: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 }
+
+type Row = ReturnType<Table['getRowModel']>['rows'][number]
+
+/** What a row does; the same functions on every render, so an unchanged row is not redrawn. */
+type RowActions = {
+  register: (id: string, element: HTMLTableRowElement | null) => void
+  focus: (id: string) => void
+  click: (event: MouseEvent, id: string) => void
+  keyDown: (event: KeyboardEvent<HTMLTableRowElement>, id: string) => void
+}
 
 type Props = {
   table: Table
@@ -24,8 +42,10 @@ export function ConversationsTable({ table, skeleton, pageSize, busy, selectedId
   const client = useQueryClient()
   const rows = table.getRowModel().rows
   const ids = rows.map((row) => row.id)
-  const rowElements = useRef(new Map<string, HTMLTableRowElement>())
+  // The rows' elements by id, for focus and scrolling; one map for the table's life.
+  const [rowElements] = useState(() => new Map<string, HTMLTableRowElement>())
   const [focusId, setFocusId] = useState<string | null>(null)
+  const actions = useMemo(() => rowActions(client, rowElements, setFocusId), [client, rowElements])
   // Roving tabindex: one row is in the tab order, the arrows move between rows.
   const tabStop = focusId !== null && ids.includes(focusId) ? focusId : ids[0]
 
@@ -43,44 +63,18 @@ export function ConversationsTable({ table, skeleton, pageSize, busy, selectedId
     wasSelected.current = null
     const id = takeReturnFocus(shown) ?? (closed !== null && shown.includes(closed) ? closed : null)
     const active = document.activeElement
-    if (id && (active === null || active === document.body)) rowElements.current.get(id)?.focus()
-  }, [idsKey, selectedId])
+    if (id && (active === null || active === document.body)) rowElements.get(id)?.focus()
+  }, [idsKey, selectedId, rowElements])
 
   // j or k may open a row on another page, or one scrolled out of view: show it, once.
   const shownSelection = useRef<string | null>(null)
   useEffect(() => {
     if (selectedId === null || shownSelection.current === selectedId) return
-    const row = rowElements.current.get(selectedId)
+    const row = rowElements.get(selectedId)
     if (!row) return
     shownSelection.current = selectedId
     row.scrollIntoView({ block: 'nearest' })
-  }, [idsKey, selectedId])
-
-  function onRowClick(event: MouseEvent, id: string) {
-    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
-    // Modified clicks on the title link are the browser's (a new tab or window).
-    if (modified && event.target instanceof Element && event.target.closest('a')) return
-    event.preventDefault()
-    if (window.getSelection()?.toString()) return // selecting text is not opening
-    openConversation(id)
-  }
-
-  function onRowKeyDown(event: KeyboardEvent, index: number, id: string) {
-    if (event.metaKey || event.ctrlKey || event.altKey) return
-    const move = NEXT_ROW[event.key]
-    const step = STEP_KEYS[event.key]
-    if (move !== undefined) {
-      event.preventDefault()
-      const next = ids[Math.min(Math.max(index + move, 0), ids.length - 1)]
-      if (next) rowElements.current.get(next)?.focus()
-    } else if (step !== undefined) {
-      event.preventDefault()
-      stepConversation(client, id, step)
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault()
-      openConversation(id)
-    }
-  }
+  }, [idsKey, selectedId, rowElements])
 
   return (
     <table className="conversations" aria-busy={busy}>
@@ -123,27 +117,91 @@ export function ConversationsTable({ table, skeleton, pageSize, busy, selectedId
                 ))}
               </tr>
             ))
-          : rows.map((row, index) => (
-              <tr
+          : rows.map((row) => (
+              <ConversationRowView
                 key={row.id}
-                ref={(element) => {
-                  if (element) rowElements.current.set(row.id, element)
-                  else rowElements.current.delete(row.id)
-                }}
-                tabIndex={row.id === tabStop ? 0 : -1}
-                aria-current={row.id === selectedId ? 'true' : undefined}
-                onFocus={() => setFocusId(row.id)}
-                onClick={(event) => onRowClick(event, row.id)}
-                onKeyDown={(event) => onRowKeyDown(event, index, row.id)}
-              >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                tabbable={row.id === tabStop}
+                current={row.id === selectedId}
+                actions={actions}
+              />
             ))}
       </tbody>
     </table>
   )
+}
+
+/**
+ * One row. A status pushed while the list loads or messages are read re-renders the page
+ * around the table several times a second; an unchanged row is skipped (the same row
+ * object from the table's row model, the same flags and actions), not drawn again with its
+ * five cells. Its relative times follow the shared clock by themselves.
+ */
+const ConversationRowView = memo(function ConversationRowView({
+  row,
+  tabbable,
+  current,
+  actions,
+}: {
+  row: Row
+  tabbable: boolean
+  current: boolean
+  actions: RowActions
+}) {
+  const { id } = row
+  return (
+    <tr
+      ref={(element) => actions.register(id, element)}
+      tabIndex={tabbable ? 0 : -1}
+      aria-current={current ? 'true' : undefined}
+      onFocus={() => actions.focus(id)}
+      onClick={(event) => actions.click(event, id)}
+      onKeyDown={(event) => actions.keyDown(event, id)}
+    >
+      {row.getAllCells().map((cell) => (
+        <td key={cell.id} className={`col-${cell.column.id}`}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  )
+})
+
+function rowActions(
+  client: ReturnType<typeof useQueryClient>,
+  elements: Map<string, HTMLTableRowElement>,
+  setFocusId: (id: string) => void,
+): RowActions {
+  return {
+    register: (id, element) => {
+      if (element) elements.set(id, element)
+      else elements.delete(id)
+    },
+    focus: setFocusId,
+    click(event, id) {
+      const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
+      // Modified clicks on the title link are the browser's (a new tab or window).
+      if (modified && event.target instanceof Element && event.target.closest('a')) return
+      event.preventDefault()
+      if (window.getSelection()?.toString()) return // selecting text is not opening
+      openConversation(id)
+    },
+    keyDown(event, id) {
+      if (event.metaKey || event.ctrlKey || event.altKey) return
+      const step = STEP_KEYS[event.key]
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault()
+        // The row beside it on the page; none past the first or the last.
+        const row = event.currentTarget
+        const next = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling
+        if (next instanceof HTMLTableRowElement) next.focus()
+      } else if (step !== undefined) {
+        event.preventDefault()
+        stepConversation(client, id, step)
+      } else if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault()
+        openConversation(id)
+      }
+    },
+  }
 }
