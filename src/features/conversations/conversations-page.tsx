@@ -23,6 +23,7 @@ import { PaginationBar } from './pagination-bar.tsx'
 import { RateLimitStatus } from './rate-limit-status.tsx'
 import { SearchField } from './search-field.tsx'
 import { markSearchApplied, useSearchPaintedMark } from './search-timing.ts'
+import { MessageSearchCatchUp } from './message-search-catch-up.ts'
 import { useConversationList } from './use-conversation-list.ts'
 import { useConversationsTable } from './use-conversations-table.ts'
 import { useReadingKeys } from './use-reading-keys.ts'
@@ -71,6 +72,7 @@ export function ConversationsPage({ location, openId = null }: Props) {
 
   return (
     <div className="list-page">
+      <MessageSearchCatchUp />
       <div className="list-head">
         <h1>Conversations</h1>
         <ListFreshness

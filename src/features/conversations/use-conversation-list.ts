@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo } from 'react'
-import type { ConversationRow } from '../../lib/contract.ts'
+import { useCallback, useEffect, useMemo } from 'react'
+import type { ConversationRow, SyncStatus } from '../../lib/contract.ts'
 import { conversationQueries, countedApart } from '../../lib/queries/conversation-queries.ts'
 import { syncQueries } from '../../lib/queries/sync-queries.ts'
 import { reconnectSyncEvents } from '../../lib/sync-events.ts'
@@ -8,16 +8,31 @@ import { useAfterPaint } from '../../lib/use-after-paint.ts'
 import { changeList } from './list-navigation.ts'
 import { apiView, type ListState } from './list-url-state.ts'
 import { useListFreshness } from './use-list-freshness.ts'
-import { useMessageSearchCatchUp } from './use-message-search-catch-up.ts'
 
 const NO_ROWS: readonly ConversationRow[] = []
+
+/** The status without the messages' progress, which the list shows only when searching them. */
+function withoutMessages(status: SyncStatus | null): SyncStatus | null {
+  if (status?.messages === undefined) return status
+  const rest: SyncStatus = { ...status }
+  delete rest.messages
+  return rest
+}
 
 /** Everything the list shows for one view of the URL: the server's page and the sync's state. */
 export function useConversationList(state: ListState) {
   const client = useQueryClient()
-  const sync = useQuery(syncQueries.status())
-  const status = sync.data ?? null
   const view = useMemo(() => apiView(state), [state])
+  // While messages are read the status is pushed four times a second, for hours on a large
+  // mirror, each time with only their progress changed: the list keeps it (and re-renders
+  // for it) only while it searches messages. MessageSearchCatchUp follows it apart.
+  const searchingMessages = view.text !== ''
+  const select = useCallback(
+    (status: SyncStatus | null) => (searchingMessages ? status : withoutMessages(status)),
+    [searchingMessages],
+  )
+  const sync = useQuery({ ...syncQueries.status(), select })
+  const status = sync.data ?? null
   const list = useQuery(conversationQueries.list(view))
   const searching = countedApart(view)
   const { data, isPlaceholderData } = list
@@ -29,7 +44,6 @@ export function useConversationList(state: ListState) {
   const rowsPainted = useAfterPaint(rowsIn ? view : null) === view
   const count = useQuery({ ...conversationQueries.count(view), enabled: searching && rowsPainted })
   const freshness = useListFreshness(status, list, view, count)
-  useMessageSearchCatchUp(status)
 
   /** The server has said its list is not complete yet (nothing is assumed before it speaks). */
   const loading = status !== null && !status.complete
@@ -63,8 +77,11 @@ export function useConversationList(state: ListState) {
 
   return {
     status,
-    /** When the status was received: the rate-limit wait counts down from it. */
-    statusAt: sync.dataUpdatedAt,
+    /**
+     * When the status was received: the rate-limit wait counts down from it. Read only
+     * while there is a wait, so that the time of every other push re-renders nothing.
+     */
+    statusAt: status?.wait ? sync.dataUpdatedAt : 0,
     list,
     view,
     loading,

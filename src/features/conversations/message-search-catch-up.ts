@@ -1,7 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import type { SyncStatus } from '../../lib/contract.ts'
 import { invalidateMessageSearches } from '../../lib/queries/conversation-queries.ts'
+import { syncQueries } from '../../lib/queries/sync-queries.ts'
 import { useThrottled } from '../../lib/use-throttled.ts'
 
 /** A message search is read again at most this often while the message sync goes on. */
@@ -14,9 +15,11 @@ const FOLLOW_MS = 1000
  * search is marked stale: the one on screen is read again, and one typed again later is
  * not answered from what an earlier, partial mirror said.
  */
-export function useMessageSearchCatchUp(status: SyncStatus | null) {
+export function MessageSearchCatchUp(): null {
   const client = useQueryClient()
-  const coverage = status?.messages
+  // Its own subscription, to the progress alone: a component that renders nothing follows
+  // every push of it, not the list page.
+  const { data: coverage } = useQuery({ ...syncQueries.status(), select: messagesOf })
   const searched = useThrottled(coverage?.searched ?? null, FOLLOW_MS)
   const done = coverage !== undefined && coverage.searched >= coverage.total
   const heard = useRef<{ searched: number | null; done: boolean } | null>(null)
@@ -27,4 +30,7 @@ export function useMessageSearchCatchUp(status: SyncStatus | null) {
     if (before.searched === searched && before.done === done) return
     void invalidateMessageSearches(client)
   }, [client, searched, done])
+  return null
 }
+
+const messagesOf = (status: SyncStatus | null) => status?.messages
