@@ -132,10 +132,10 @@ export function ConversationsTable({ table, skeleton, pageSize, busy, selectedId
 }
 
 /**
- * One row. A status pushed while the list loads or messages are read re-renders the page
- * around the table several times a second; an unchanged row is skipped (the same row
- * object from the table's row model, the same flags and actions), not drawn again with its
- * five cells. Its relative times follow the shared clock by themselves.
+ * One row. A status pushed while the list loads re-renders the page around the table
+ * several times a second; an unchanged row is skipped (the same row object from the
+ * table's row model, the same flags and actions), not drawn again with its five cells. Its
+ * relative times follow the shared clock by themselves.
  */
 const ConversationRowView = memo(function ConversationRowView({
   row,
