@@ -97,18 +97,24 @@ test('reports rows and the total as pages land, and complete the moment the pass
   expect(store.ids('customers')).toHaveLength(30)
 })
 
-test('builds what a first fill leaves for later at start, and once the complete list is announced', async () => {
-  const { sync, store, until } = await setup({ conversations: 1000, latencyMs: 50 })
+test('builds what a first fill leaves for later once the complete list is announced, and at a restart with a complete mirror', async () => {
+  const first = await setup({ conversations: 1000, latencyMs: 50 })
   const buildsWhenComplete: number[] = []
-  sync.onStatus((status) => {
-    if (status.complete) buildsWhenComplete.push(store.indexBuilds())
+  first.sync.onStatus((status) => {
+    if (status.complete) buildsWhenComplete.push(first.store.indexBuilds())
   })
-  sync.start()
-  expect(store.indexBuilds()).toBe(1)
-  await until(cycleDone)
+  first.sync.start()
+  // A first fill is not built at start: it has nothing to build yet.
+  expect(first.store.indexBuilds()).toBe(0)
+  await first.until(cycleDone)
   // The complete status went out before the build it allows was asked for.
-  expect(buildsWhenComplete[0]).toBe(1)
-  expect(store.indexBuilds()).toBe(2)
+  expect(buildsWhenComplete[0]).toBe(0)
+  expect(first.store.indexBuilds()).toBe(1)
+  await first.sync.stop()
+
+  const second = await setup({ conversations: 1000, store: first.store, clock: first.clock })
+  second.sync.start()
+  expect(second.store.indexBuilds()).toBe(2)
 })
 
 test("a first sync reads the customers' first page beside the list's, and the rest after it", async () => {

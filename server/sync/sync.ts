@@ -159,9 +159,11 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
   }
 
   // The title index a first fill leaves for later is built once the complete list has
-  // been announced, and at start, for a process stopped before it had finished. One build
-  // at a time; a failure leaves title searches testing every title, as they do until it
-  // is built, and the next pass tries again.
+  // been announced, and at start when the mirror already holds a complete list (a process
+  // stopped before the build had finished). A first fill stopped half-way is not built at
+  // start: its pass resumes, and the build would only race it. One build at a time; a
+  // failure leaves title searches testing every title, as they do until it is built, and
+  // the next pass tries again.
   let indexing: Promise<void> | undefined
   function finishIndexes() {
     indexing ??= store
@@ -211,7 +213,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       stopWatching = options.limiter.onWait((event) => {
         if (event.priority === 'crawl') noteWait(event.untilMs)
       })
-      finishIndexes()
+      if (last.conversations !== null) finishIndexes()
       loops = Promise.all([
         quietly(cycles.loop()),
         quietly(headLoop()),
