@@ -178,6 +178,22 @@ test('a closed port is upstream_unreachable', async () => {
   expect(upstream.status().state).toBe('unreachable')
 })
 
+test('an escaped lone surrogate in an answer arrives as U+FFFD, as the store will keep it', async () => {
+  const row = { ...mock.db.conversations[0], title: 'broken' }
+  const body = JSON.stringify({
+    data: [row],
+    pagination: { page: 1, limit: 5, total: 1, total_pages: 1 },
+  }).replace('"broken"', '"broken \\udc00 half, \\ud83d\\ude00 whole"')
+  mock.use(
+    http.get(
+      `${mock.url}/conversations`,
+      () => new HttpResponse(body, { headers: { 'content-type': 'application/json' } }),
+    ),
+  )
+  const page = await client().get('/conversations', list)
+  expect(page.data[0]?.title).toBe('broken \uFFFD half, 😀 whole')
+})
+
 test('the secret never appears in an error, even when upstream echoes it', async () => {
   mock.use(
     http.get(`${mock.url}/conversations`, async ({ request }) =>

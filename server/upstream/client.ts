@@ -11,6 +11,7 @@ import type { Limiter, Priority } from './limiter.ts'
 import { retryAfterSeconds, UpstreamError, upstreamErrors } from './errors.ts'
 import { createProbeLine } from './probe-line.ts'
 import { RequestFailure, sendJsonGet, type RawResponse } from './request.ts'
+import { mayHoldLoneSurrogates, wellFormed } from './well-formed.ts'
 
 /**
  * The shared limiter; acquire may reject with GateWaitTooLong when `maxWaitMs` is given,
@@ -193,6 +194,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     let json: unknown
     try {
       json = JSON.parse(response.body)
+      if (mayHoldLoneSurrogates(response.body)) json = wellFormed(json)
     } catch {
       throw upstreamErrors.malformed(response.status)
     }

@@ -9,6 +9,9 @@ export {
   toCustomer,
 } from '../store-rows.ts'
 
-/** Text as PostgreSQL keeps it: its text cannot hold U+0000 (database.ts replaces it). */
+/**
+ * Text as PostgreSQL keeps it: its text cannot hold U+0000 (database.ts replaces it), and
+ * a lone surrogate reaches it as U+FFFD (the driver encodes text as UTF-8).
+ */
 export const storedText = (text: string | null | undefined): string | null =>
-  text?.replaceAll('\0', '\uFFFD') ?? null
+  text?.replaceAll('\0', '\uFFFD').replace(/\p{Cs}/gu, '\uFFFD') ?? null
