@@ -20,6 +20,42 @@ export function describeStoreWrites(fresh: OpenFresh): void {
     expect(await store.counts()).toEqual({ conversations: 4, customers: 0 })
   })
 
+  test('a batch that holds a conversation twice keeps it once, as its last copy says', async () => {
+    const store = await fresh()
+    await store.upsertCustomers([customer('u1', { name: 'Ann' })])
+    const last = conversation('a', { title: 'Second', customer_user_id: 'u1' })
+    const again = [conversation('a', { title: 'First' }), conversation('b'), last]
+    expect(await store.upsertConversations(again)).toBe(3)
+    expect(await store.counts()).toEqual({ conversations: 2, customers: 1 })
+    const { rows, total } = await store.listConversations(
+      query({ sort: { column: 'title', desc: false } }),
+    )
+    expect(total).toBe(2)
+    expect(rows.map((row) => [row.id, row.title, row.customer_name])).toEqual([
+      ['b', 'Conversation b', null],
+      ['a', 'Second', 'Ann'],
+    ])
+    // The same batch again: the first copy changes the row back, the second changes it again.
+    expect(await store.upsertConversations(again)).toBe(2)
+    expect(await store.upsertConversations([last])).toBe(0)
+  })
+
+  // The upstream client makes every string well-formed (well-formed.ts); a store that
+  // meets a lone surrogate anyway finds its row again rather than failing the write.
+  test('ids and customer ids with lone surrogates are found again on the next write', async () => {
+    const store = await fresh()
+    const odd = 'c\udc00'
+    await store.upsertCustomers([customer(`u${odd}`, { name: 'Odd' })])
+    const first = conversation(odd, { customer_user_id: `u${odd}` })
+    const rows = [first, conversation('plain')]
+    expect(await store.upsertConversations(rows)).toBe(2)
+    await store.upsertConversations(rows)
+    await store.upsertConversations([{ ...first, title: 'Renamed' }])
+    expect(await store.counts()).toEqual({ conversations: 2, customers: 1 })
+    const names = (await store.listConversations(query())).rows.map((row) => row.customer_name)
+    expect(names).toContain('Odd')
+  })
+
   test('the whole list counts what the mirror holds through new rows, re-reads, removals and clear', async () => {
     const store = await fresh()
     const total = async () => {
