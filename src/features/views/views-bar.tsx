@@ -28,23 +28,29 @@ export function ViewsBar({ state }: { state: ListState }) {
   const saveButton = useRef<HTMLButtonElement>(null)
   const [open, setOpen] = useState<Open>(null)
   const [expanded, setExpanded] = useState(false)
-  const status = useQuery(syncQueries.status())
-  // The counts move with the mirror, and with the message sync for views that search messages.
-  const version = useThrottled(
-    status.data ? `${status.data.version}:${status.data.messages?.searched ?? 0}` : null,
-    RECOUNT_MS,
-  )
   const views = useQuery(viewQueries.list())
+  const list = views.data ?? NO_VIEWS
+  // The counts move with the mirror, and with the message sync for views that search
+  // messages. Only that part of each pushed status is taken, so the bar renders when it
+  // moves, not four times a second; with no view saved there is nothing to count.
+  const searchesMessages = list.some((view) => Boolean(view.query.text))
+  const countsOn = useQuery({
+    ...syncQueries.status(),
+    select: (status) =>
+      status === null || list.length === 0
+        ? null
+        : `${status.version}:${searchesMessages ? (status.messages?.searched ?? 0) : 0}`,
+  })
+  const version = useThrottled(countsOn.data ?? null, RECOUNT_MS)
   const countedAt = useRef(version)
   useEffect(() => {
     const before = countedAt.current
     countedAt.current = version
     // The first version heard is the one the first read counted at.
-    if (before === null || version === before) return
+    if (before === null || version === null || version === before) return
     // A read already on its way is not cut short: a cancelled request costs the server too.
     void client.invalidateQueries({ queryKey: viewQueries.all() }, { cancelRefetch: false })
   }, [client, version])
-  const list = views.data ?? NO_VIEWS
   const here = currentSearch(state)
   const close = () => setOpen(null)
   const reload = () => client.invalidateQueries({ queryKey: viewQueries.all() })
