@@ -5,7 +5,6 @@
 // lone surrogate (decoding already replaced it), so only an escaped one needs the walk.
 
 const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/
-const LONE_SURROGATE = /\p{Cs}/gu
 
 /**
  * Whether parsed JSON from `text` may hold a lone surrogate (an escaped one, paired or not).
@@ -16,7 +15,7 @@ export const mayHoldLoneSurrogates = (text: string): boolean =>
 
 /** `value` with every lone surrogate, in strings and keys, replaced by U+FFFD. */
 export function wellFormed(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD')
+  if (typeof value === 'string') return value.toWellFormed()
   if (Array.isArray(value)) return value.map(wellFormed)
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(

@@ -14,4 +14,4 @@ export {
  * a lone surrogate reaches it as U+FFFD (the driver encodes text as UTF-8).
  */
 export const storedText = (text: string | null | undefined): string | null =>
-  text?.replaceAll('\0', '\uFFFD').replace(/\p{Cs}/gu, '\uFFFD') ?? null
+  text?.replaceAll('\0', '\uFFFD').toWellFormed() ?? null

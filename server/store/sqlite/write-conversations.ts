@@ -44,8 +44,6 @@ type Lookups = {
   customer: (id: string) => Row | undefined
 }
 
-const LONE_SURROGATE = /\p{Cs}/u
-
 function byId(db: Database, select: string, ids: readonly string[]): Map<string, Row> {
   const rows = db.all(`${select} IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)])
   return new Map(rows.map((row) => [textOf(row.id) ?? '', row]))
@@ -65,14 +63,14 @@ function lookupsOf(db: Database, rows: readonly Conversation[]): Lookups {
   const met = new Set<string>()
   return {
     existing(id) {
-      const alone = met.has(id) || LONE_SURROGATE.test(id)
+      const alone = met.has(id) || !id.isWellFormed()
       met.add(id)
       return alone ? db.get('SELECT * FROM conversations WHERE id = ?', [id]) : existing.get(id)
     },
     customer: (id) =>
-      LONE_SURROGATE.test(id)
-        ? db.get('SELECT rowid, id, name, email FROM customers WHERE id = ?', [id])
-        : customers.get(id),
+      id.isWellFormed()
+        ? customers.get(id)
+        : db.get('SELECT rowid, id, name, email FROM customers WHERE id = ?', [id]),
   }
 }
 
@@ -161,19 +159,17 @@ const indexTitle = (db: Database, rowid: number, key: string) =>
 /** Upserts a page in one transaction; conversation_count grows by its new rows, once. */
 export function upsertConversations(db: Database, rows: readonly Conversation[]): number {
   let inserted = 0
-  let titles: TitleCoverage | undefined
-  let lookups: Lookups | undefined
+  let batch: { titles: TitleCoverage; lookups: Lookups } | undefined
   return upsertPage(
     db,
     rows,
     (db, row, seq) => {
       // Read once per page, in its transaction, before its first row is written.
-      if (!titles || !lookups) {
+      if (!batch) {
         deferTitlesOfFirstFill(db)
-        titles = titleCoverage(db)
-        lookups = lookupsOf(db, rows)
+        batch = { titles: titleCoverage(db), lookups: lookupsOf(db, rows) }
       }
-      return upsertOne(db, lookups, row, seq, titles, () => inserted++)
+      return upsertOne(db, batch.lookups, row, seq, batch.titles, () => inserted++)
     },
     () => {
       if (inserted > 0)
